@@ -1,0 +1,64 @@
+# The two set-up commands are `make run` and `make test`; see README.md.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Python 3.13 through pyenv (.python-version), else whatever python3.13 is on PATH.
+PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || echo python3)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/archive
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint test-sqlite test-postgres postgres chromium check-deploy bench loadtest clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), sys.version'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_letter
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests; nothing downloads a browser.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+# Start the local PostgreSQL cluster when it is down (CI machines start it, but be sure).
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start 2>/dev/null; \
+	  for i in $$(seq 1 20); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+check-deploy: install
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=ci-check-deploy-$$(date +%s)-a-long-random-enough-secret-value-xyz \
+	  DJANGO_ALLOWED_HOSTS=archive.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test-sqlite: install chromium
+	$(BIN)/pytest -q
+
+test-postgres: install postgres
+	@if pg_isready -q -h 127.0.0.1 -p 5432; then \
+	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL is not reachable on 127.0.0.1:5432 and CI=true: failing." >&2; exit 1; \
+	else \
+	  echo "PostgreSQL is not reachable on 127.0.0.1:5432: skipping the PostgreSQL run." >&2; \
+	fi
+
+test: lint check-deploy test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

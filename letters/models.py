@@ -1,0 +1,101 @@
+"""The letter and its source versions: imported facts, written only by the importer."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Letter(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    date = models.DateField(null=True, blank=True)
+    addressees = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+    # Bumped by every import or curation that changes what readers see (ETags, caches).
+    data_version = models.PositiveIntegerField(default=0)
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SourceKind(models.TextChoices):
+    WEB_PAGE = "web-page", "Web page"
+    PDF_TEXT = "pdf-text", "Text extracted from a PDF"
+    PRESS_RELEASE = "press-release", "Press release"
+    NEWS_REPORT = "news-report", "News report"
+
+
+class SourceVersionQuerySet(models.QuerySet):
+    def with_lists(self):
+        return self.exclude(kind=SourceKind.NEWS_REPORT)
+
+
+class SourceVersion(models.Model):
+    """One received file: its metadata from letter.toml, its bytes' identity, and what was parsed."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="sources")
+    slug = models.SlugField(max_length=100)
+    position = models.PositiveIntegerField(help_text="Order of the source in letter.toml.")
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(help_text="Size of the file in bytes.")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    language = models.CharField(max_length=20, blank=True)
+    published = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    text = models.TextField(help_text="The full text exactly as received.")
+    # What the parser extracted and noticed.
+    printed_title = models.CharField(max_length=300, blank=True)
+    addressees = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    closing = models.CharField(max_length=200, blank=True)
+    list_style = models.CharField(max_length=20, blank=True)
+    claimed_total = models.PositiveIntegerField(null=True, blank=True)
+    claimed_anonymous = models.PositiveIntegerField(null=True, blank=True)
+    claimed_more_than = models.PositiveIntegerField(null=True, blank=True)
+    diagnostics = models.JSONField(default=list, blank=True)
+
+    objects = SourceVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["letter", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "slug"], name="source_slug_unique_per_letter"),
+            models.UniqueConstraint(
+                fields=["letter", "sha256"], name="source_sha256_unique_per_letter"
+            ),
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="source_sha256_is_hex"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=SourceKind.values), name="source_kind_is_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(claimed_anonymous__isnull=True)
+                | Q(claimed_total__isnull=True)
+                | Q(claimed_anonymous__lte=models.F("claimed_total")),
+                name="source_anonymous_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.publisher})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("letters:source-detail", args=[self.slug])
+
+    @property
+    def claimed_named(self) -> int | None:
+        if self.claimed_total is None or self.claimed_anonymous is None:
+            return None
+        return self.claimed_total - self.claimed_anonymous
+
+    @property
+    def has_list(self) -> bool:
+        return self.kind != SourceKind.NEWS_REPORT

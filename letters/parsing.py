@@ -1,0 +1,496 @@
+"""Pure parsing of one copy of the letter: title, addressees, body, closing, signatory list, claims.
+
+Nothing here touches the database. The input is the decoded text of a source file; the output is a
+`ParsedSource` whose entries keep their 1-based line numbers so every fact traces back to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from signatories.names import sort_key
+
+BULLET_RE = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*•·▪◦‣]|\u2013|\u2014)\s+(?P<text>\S.*)$")
+NUMBER_RE = re.compile(r"^(?P<indent>\s*)(?P<number>\d{1,5})\s*[.)]\s+(?P<text>\S.*)$")
+VALEDICTION_RE = re.compile(
+    r"^\W*(?:yours\s+)?(?:sincerely|faithfully|respectfully|with\s+regards|regards|"
+    r"signed|signed\s+by|signatories|signatures|co-?signed|the\s+undersigned)\W*$",
+    re.IGNORECASE,
+)
+OPEN_LETTER_TO_RE = re.compile(r"^\W*(?:an\s+)?open\s+letter\s+to\b\W*", re.IGNORECASE)
+TOTAL_RE = re.compile(
+    r"(?:total\w*|in\s+all)\s+(?:of\s+)?(?P<n>\d[\d,]*)"
+    r"|(?P<m>\d[\d,]*)\s+(?:signatories|signatures|organi[sz]ations)\s+in\s+total",
+    re.IGNORECASE,
+)
+ANONYMOUS_RE = re.compile(r"(?P<n>\d[\d,]*)\s+[^.\d]{0,60}?\banonymous", re.IGNORECASE)
+MORE_THAN_RE = re.compile(
+    r"more\s+than\s+(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:groups|organi[sz]ations|signatories)",
+    re.IGNORECASE,
+)
+# Lines that close a web page's or a list's surroundings rather than name a signatory.
+TRAILER_RE = re.compile(
+    r"^\W*(?:share\s+this|please\s+click|click\s+here|download|read\s+more|\*{3,}|-{3,}|_{3,})",
+    re.IGNORECASE,
+)
+SENTENCE_END = ".!?:\"”’)»"
+CONNECTOR_WORDS = {
+    "of", "for", "and", "the", "de", "des", "du", "la", "le", "les", "et", "y", "und", "für",
+    "in", "on", "to", "with", "a", "an", "del", "da", "do", "dos", "das", "van", "von", "&",
+}  # fmt: skip
+MARKDOWN_LINE_DECOR_RE = re.compile(r"^\s*#{1,6}\s+|\*\*|__")
+MARKDOWN_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+
+
+class ParseError(ValueError):
+    """The text cannot be read as a copy of the letter (for example: no signatory list)."""
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    ordinal: int
+    number: int | None
+    text: str
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass
+class ParsedSource:
+    title: str = ""
+    addressees: str = ""
+    body: str = ""
+    closing: str = ""
+    list_style: str = "none"
+    entries: list[ParsedEntry] = field(default_factory=list)
+    claimed_total: int | None = None
+    claimed_anonymous: int | None = None
+    claimed_more_than: int | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def claimed_named(self) -> int | None:
+        if self.claimed_total is None or self.claimed_anonymous is None:
+            return None
+        return self.claimed_total - self.claimed_anonymous
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the file
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return clean_line(self.raw)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def clean_line(raw: str) -> str:
+    """The line with no-break and odd spaces made plain and the ends trimmed."""
+    return re.sub(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t]", " ", raw).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+
+
+def to_int(digits: str) -> int:
+    return int(digits.replace(",", ""))
+
+
+def parse_claims(text: str) -> tuple[int | None, int | None]:
+    """The closing note's claims: total signatories and how many chose to stay anonymous."""
+    total = anonymous = None
+    if m := TOTAL_RE.search(text):
+        total = to_int(m.group("n") or m.group("m"))
+    if m := ANONYMOUS_RE.search(text):
+        anonymous = to_int(m.group("n"))
+    return total, anonymous
+
+
+def is_note(text: str) -> bool:
+    total, anonymous = parse_claims(text)
+    return total is not None and anonymous is not None
+
+
+def strip_markdown(text: str) -> str:
+    return MARKDOWN_ESCAPE_RE.sub(r"\1", MARKDOWN_LINE_DECOR_RE.sub("", text)).strip()
+
+
+def words_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern for `phrase` that lets the words be wrapped, spaced or decorated differently."""
+    words = re.findall(r"\w+", phrase)
+    return re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join lines that one logical line was wrapped into; a hyphen at a line's end joins tightly."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif out.endswith("-") and not out.endswith(" -") and part[:1].isalnum():
+            out += part
+        else:
+            out += " " + part
+    return re.sub(r" {2,}", " ", out)
+
+
+def ends_open(text: str) -> bool:
+    """True when a line cannot end a name: a connector word, an open bracket, a trailing joiner."""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in ",/&-–(" and not stripped.endswith(" -"):
+        return True
+    if stripped.count("(") > stripped.count(")") or stripped.count("[") > stripped.count("]"):
+        return True
+    last = stripped.split()[-1].casefold()
+    return last in CONNECTOR_WORDS
+
+
+def starts_as_continuation(text: str) -> bool:
+    """True when a line reads as the tail of the previous one: a bracket or a joiner."""
+    return bool(text) and (text[0] in "()]}/&," or text[:2] == "- ")
+
+
+# --- locating the parts of the letter -------------------------------------------------------------
+
+
+def find_title(lines: list[Line], title: str) -> tuple[str, int] | None:
+    """The title as printed and the index of the line after it; a line that is only the title wins."""
+    if not title:
+        return None
+    pattern = words_pattern(title)
+    first = None
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        # Allow the title to be wrapped over up to three lines (PDF extraction).
+        window, j, taken = [], i, 0
+        while j < len(lines) and taken < 3:
+            if not lines[j].blank:
+                window.append(lines[j].text)
+                taken += 1
+                joined = strip_markdown(" ".join(window))
+                m = pattern.search(joined)
+                if m:
+                    whole = m.start() == 0 and not re.search(r"\w", joined[m.end() :])
+                    found = (joined[m.start() : m.end()], j + 1)
+                    if whole:
+                        return found
+                    if first is None:
+                        first = found
+                    break
+            j += 1
+    return first
+
+
+def find_valediction(lines: list[Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        if VALEDICTION_RE.match(strip_markdown(lines[i].text)):
+            return i
+    return None
+
+
+def marker_of(text: str) -> tuple[str, int | None, str] | None:
+    """('number', n, rest) or ('bullet', None, rest) for a list item line, else None."""
+    if m := NUMBER_RE.match(text):
+        return "number", int(m.group("number")), m.group("text").strip()
+    if m := BULLET_RE.match(text):
+        return "bullet", None, m.group("text").strip()
+    return None
+
+
+def find_list_start(lines: list[Line], start: int) -> int | None:
+    """First line of the longest run of list items (blank lines and wrapped lines allowed inside)."""
+    best_start, best_count = None, 0
+    run_start, count, gap = None, 0, 0
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        if not text:
+            continue
+        if marker_of(text):
+            if run_start is None:
+                run_start, count = i, 0
+            count += 1
+            gap = 0
+        elif run_start is not None:
+            gap += 1
+            if gap > 2:
+                run_start, count, gap = None, 0, 0
+        if run_start is not None and count > best_count:
+            best_start, best_count = run_start, count
+    return best_start if best_count >= 3 else None
+
+
+def find_note(lines: list[Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        if not lines[i].blank and is_note(lines[i].text):
+            return i
+    return None
+
+
+# --- the list -------------------------------------------------------------------------------------
+
+
+def read_marked_list(lines: list[Line]) -> tuple[list[tuple[list[Line], int | None]], str]:
+    """Items of a bulleted or numbered list; unmarked lines continue the item above them."""
+    items: list[tuple[list[Line], int | None]] = []
+    styles: set[str] = set()
+    pending_blank = False
+    for line in lines:
+        text = line.text
+        if not text:
+            pending_blank = True
+            continue
+        marked = marker_of(line.raw.replace("\u00a0", " "))
+        if marked:
+            style, number, _ = marked
+            styles.add(style)
+            items.append(([line], number))
+        elif items:
+            if TRAILER_RE.match(text):
+                break
+            items[-1][0].append(line)
+        pending_blank = False
+    del pending_blank
+    style = "numbered" if styles == {"number"} else "bulleted" if styles == {"bullet"} else "mixed"
+    return items, style
+
+
+def is_sorted_list(texts: list[str]) -> bool:
+    """Whether a list is (mostly) in alphabetical order, which makes order a clue to wrapping."""
+    keys = [sort_key(t) for t in texts if sort_key(t)]
+    if len(keys) < 10:
+        return False
+    in_order = sum(1 for a, b in zip(keys, keys[1:], strict=False) if a <= b)
+    return in_order / (len(keys) - 1) >= 0.9
+
+
+def read_plain_list(lines: list[Line]) -> list[list[Line]]:
+    """Items of an unnumbered list, one per line, with wrapped lines joined to their item.
+
+    A line continues the item above when it is indented deeper than items are, when the line above
+    cannot end a name (connector word, open bracket, trailing joiner), when it begins like a tail
+    (closing bracket, joiner), or, in an alphabetical list, when it would break the order that the
+    lines around it keep (its initial differs from the same initial of the lines around it).
+    """
+    content = [line for line in lines if not line.blank]
+    if not content:
+        return []
+    indents = sorted(len(line.raw) - len(line.raw.lstrip()) for line in content)
+    base_indent = indents[len(indents) // 2]
+    sorted_list = is_sorted_list([line.text for line in content])
+
+    items: list[list[Line]] = []
+    for pos, line in enumerate(content):
+        text = line.text
+        if not items:
+            items.append([line])
+            continue
+        previous = join_wrapped([part.text for part in items[-1]])
+        indent = len(line.raw) - len(line.raw.lstrip())
+        continues = indent > base_indent + 1 or ends_open(previous) or starts_as_continuation(text)
+        if not continues and sorted_list:
+            nxt = content[pos + 1].text if pos + 1 < len(content) else None
+            here, before, after = sort_key(text), sort_key(previous), sort_key(nxt)
+            # Collations differ on spaces and hyphens, so only the initial letter is trusted.
+            continues = bool(here and before and after) and before[0] == after[0] != here[0]
+        if continues:
+            items[-1].append(line)
+        else:
+            items.append([line])
+    return items
+
+
+def numbering_diagnostics(numbers: list[int | None]) -> list[Diagnostic]:
+    notes: list[Diagnostic] = []
+    expected = None
+    for n in numbers:
+        if n is None:
+            continue
+        if expected is not None and n != expected:
+            if n == 1:
+                notes.append(
+                    Diagnostic("numbering-restart", f"Numbering restarts at 1 after {expected - 1}.")
+                )
+            elif n > expected:
+                missing = list(range(expected, n))
+                label = ", ".join(str(m) for m in missing[:10])
+                notes.append(
+                    Diagnostic(
+                        "numbering-gap",
+                        f"Number{'s' if len(missing) > 1 else ''} {label} "
+                        f"{'are' if len(missing) > 1 else 'is'} missing (after {expected - 1}).",
+                    )
+                )
+            else:
+                notes.append(
+                    Diagnostic("numbering-repeat", f"Number {n} follows {expected - 1}.")
+                )
+        expected = n + 1
+    return notes
+
+
+# --- body -----------------------------------------------------------------------------------------
+
+
+def paragraphs_of(lines: list[Line]) -> list[str]:
+    """Paragraphs with line wrapping undone: a line joins the one above unless that one ends a
+    sentence and this one starts a new one."""
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        text = strip_markdown(line.text)
+        if not text:
+            continue
+        if paragraphs:
+            last = paragraphs[-1][-1].rstrip()
+            sentence_over = last[-1:] in SENTENCE_END
+            starts_new = text[:1].isupper() or text[:1] in "“\"‘'(["
+            if not (sentence_over and starts_new):
+                paragraphs[-1].append(text)
+                continue
+        paragraphs.append([text])
+    return [join_wrapped(p) for p in paragraphs]
+
+
+# --- the whole source -----------------------------------------------------------------------------
+
+
+def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSource:
+    """Parse one copy of the letter. Raises ParseError when a list is expected and not found."""
+    lines = split_lines(text)
+    parsed = ParsedSource()
+
+    found = find_title(lines, title)
+    cursor = 0
+    if found:
+        parsed.title, cursor = found
+    else:
+        parsed.diagnostics.append(Diagnostic("no-title", "The letter's title is not in this copy."))
+
+    # Addressees: the "open letter to" line, continued while it cannot end there.
+    body_start = cursor
+    for i in range(cursor, min(len(lines), cursor + 8)):
+        text = strip_markdown(lines[i].text)
+        if OPEN_LETTER_TO_RE.match(text):
+            parts = [OPEN_LETTER_TO_RE.sub("", text)]
+            j = i + 1
+            while j < len(lines) and (not parts[-1] or ends_open(parts[-1]) or lines[j].blank):
+                if not lines[j].blank:
+                    parts.append(strip_markdown(lines[j].text))
+                j += 1
+                if j - i > 6:
+                    break
+            parsed.addressees = join_wrapped(parts).rstrip(".")
+            body_start = j
+            break
+
+    note_index = find_note(lines, body_start)
+    valediction = find_valediction(lines, body_start)
+    list_start = find_list_start(lines, body_start)
+    if valediction is not None and list_start is not None and list_start < valediction:
+        valediction = None
+    if valediction is not None and note_index is not None and note_index < valediction:
+        valediction = None
+
+    body_end = valediction if valediction is not None else list_start
+    if body_end is None:
+        body_end = note_index if note_index is not None else len(lines)
+    if found or parsed.addressees:
+        parsed.body = "\n\n".join(paragraphs_of(lines[body_start:body_end]))
+    if valediction is not None:
+        parsed.closing = strip_markdown(lines[valediction].text)
+
+    if note_index is not None:
+        parsed.claimed_total, parsed.claimed_anonymous = parse_claims(lines[note_index].text)
+    elif m := MORE_THAN_RE.search(text):
+        parsed.claimed_more_than = to_int(m.group("n"))
+
+    region_start = valediction + 1 if valediction is not None else list_start
+    if region_start is None:
+        if expect_list:
+            raise ParseError("no signatory list found (no list items and no closing formula)")
+        return parsed
+    region_end = note_index if note_index is not None and note_index > region_start else len(lines)
+    region = lines[region_start:region_end]
+
+    marked_items = [line for line in region if not line.blank and marker_of(line.text)]
+    if len(marked_items) >= 3:
+        items, parsed.list_style = read_marked_list(region)
+    else:
+        if note_index is None:
+            region = trim_trailer(region)
+        items = [(group, None) for group in read_plain_list(region)]
+        parsed.list_style = "plain"
+
+    for ordinal, (group, number) in enumerate(items, start=1):
+        first_text = group[0].text
+        marked = marker_of(group[0].raw.replace("\u00a0", " "))
+        head = marked[2] if marked else first_text
+        text = join_wrapped([head] + [line.text for line in group[1:]])
+        parsed.entries.append(
+            ParsedEntry(
+                ordinal=ordinal,
+                number=number,
+                text=text,
+                line_start=group[0].number,
+                line_end=group[-1].number,
+            )
+        )
+    if expect_list and not parsed.entries:
+        raise ParseError("no signatory list found")
+
+    parsed.diagnostics.extend(numbering_diagnostics([e.number for e in parsed.entries]))
+    wrapped = sum(1 for e in parsed.entries if e.line_end > e.line_start)
+    if wrapped:
+        parsed.diagnostics.append(
+            Diagnostic("wrapped-entries", f"{wrapped} entries wrap onto more than one line.")
+        )
+    if parsed.claimed_named is not None:
+        listed, named = len(parsed.entries), parsed.claimed_named
+        if listed != named:
+            parsed.diagnostics.append(
+                Diagnostic(
+                    "count-mismatch",
+                    f"Lists {listed} names against the {named} named in its closing note "
+                    f"({parsed.claimed_total} in total, {parsed.claimed_anonymous} anonymous).",
+                )
+            )
+        else:
+            parsed.diagnostics.append(
+                Diagnostic("count-match", f"Lists all {named} names its closing note counts.")
+            )
+    elif parsed.entries:
+        parsed.diagnostics.append(
+            Diagnostic("no-closing-note", "No closing note giving the number of signatories.")
+        )
+    return parsed
+
+
+def trim_trailer(region: list[Line]) -> list[Line]:
+    """Without a closing note, a plain list ends before page furniture or prose."""
+    for i, line in enumerate(region):
+        text = line.text
+        if TRAILER_RE.match(text) or (len(text.split()) >= 15 and text[-1:] in ".!?"):
+            return region[:i]
+    return region

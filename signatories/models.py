@@ -1,0 +1,167 @@
+"""Signatories and the list entries that attest them.
+
+`ListEntry` rows are imported facts: one line of one source's list, exactly as printed. A
+`Signatory` joins the entries that name the same organisation or person. Its `imported_*` fields are
+written by the importer only; its `curated_*` fields and the curation models are written by curators
+only, so a re-import never overwrites a curator's decision.
+"""
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from letters.models import Letter, SourceVersion
+
+
+class SignatoryKind(models.TextChoices):
+    ORGANISATION = "organisation", "Organisation"
+    INDIVIDUAL = "individual", "Individual"
+
+
+class MatchMethod(models.TextChoices):
+    EXACT = "exact", "Same text"
+    NORMALIZED = "normalized", "Same text after quotes, dashes, entities and case"
+    FOLDED = "folded", "Same letters after accents and scripts are folded"
+    COMPACT = "compact", "Same letters once spaces are ignored"
+    SCRIPT_RUNS = "script-runs", "Same script runs in another order"
+    FUZZY = "fuzzy", "Similar text"
+    FUZZY_ORDER = "fuzzy+order", "Similar text at the same place in the list"
+    NEW = "new", "First reading: no earlier source names it"
+    OVERRIDE = "override", "Set by a curator"
+
+
+class SignatoryQuerySet(models.QuerySet):
+    def with_entry_counts(self):
+        return self.annotate(source_count=Count("entries__source", distinct=True))
+
+    def in_every_source(self, letter: Letter):
+        total = letter.sources.with_lists().count()
+        return self.with_entry_counts().filter(source_count=total)
+
+
+class Signatory(models.Model):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="signatories")
+    slug = models.SlugField(max_length=120, unique=True)
+    # What readers see: the curated name when there is one, else the imported one.
+    name = models.CharField(max_length=500, db_index=True)
+    kind = models.CharField(
+        max_length=20, choices=SignatoryKind.choices, default=SignatoryKind.ORGANISATION
+    )
+    # Imported facts: derived from the entries by the display-name rule (see letters/importers.py).
+    imported_name = models.CharField(max_length=500)
+    imported_kind = models.CharField(
+        max_length=20, choices=SignatoryKind.choices, default=SignatoryKind.ORGANISATION
+    )
+    name_artefacts = models.JSONField(default=list, blank=True)
+    # Curated facts: never written by the importer.
+    curated_name = models.CharField(max_length=500, blank=True)
+    curated_kind = models.CharField(max_length=20, choices=SignatoryKind.choices, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    name_language = models.CharField(max_length=20, blank=True)
+    public_note = models.TextField(blank=True)
+
+    objects = SignatoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name_plural = "signatories"
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="signatory_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SignatoryKind.values), name="signatory_kind_is_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = self.curated_name or self.imported_name
+        self.kind = self.curated_kind or self.imported_kind
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name", "kind"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("signatories:detail", args=[self.slug])
+
+
+class ListEntry(models.Model):
+    """One line of one source's signatory list, as printed (wrapped lines joined)."""
+
+    source = models.ForeignKey(SourceVersion, on_delete=models.CASCADE, related_name="entries")
+    ordinal = models.PositiveIntegerField(help_text="1-based position in the list as printed.")
+    number = models.PositiveIntegerField(null=True, blank=True, help_text="Printed number.")
+    text = models.TextField(help_text="The entry exactly as extracted.")
+    line_start = models.PositiveIntegerField(help_text="First line of the entry in the file.")
+    line_end = models.PositiveIntegerField(help_text="Last line of the entry in the file.")
+    signatory = models.ForeignKey(Signatory, on_delete=models.PROTECT, related_name="entries")
+    match_method = models.CharField(max_length=20, choices=MatchMethod.choices)
+    match_score = models.FloatField(default=100.0)
+
+    class Meta:
+        ordering = ["source__position", "ordinal"]
+        verbose_name_plural = "list entries"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "ordinal"], name="entry_ordinal_unique"),
+            models.CheckConstraint(condition=Q(ordinal__gte=1), name="entry_ordinal_positive"),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1), name="entry_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(line_start__gte=1) & Q(line_end__gte=models.F("line_start")),
+                name="entry_lines_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(match_score__gte=0) & Q(match_score__lte=100),
+                name="entry_score_in_range",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="entry_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(match_method__in=MatchMethod.values), name="entry_method_is_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["signatory", "source"])]
+
+    def __str__(self) -> str:
+        return f"{self.source.slug} #{self.ordinal}: {self.text}"
+
+
+class MatchOverride(models.Model):
+    """A curator's decision that one source entry belongs to a given signatory.
+
+    Keyed on the source slug, the ordinal and the printed text, so that it still applies after the
+    entries are re-imported, and stops applying if the source's text at that place changes.
+    """
+
+    source = models.ForeignKey(SourceVersion, on_delete=models.CASCADE, related_name="overrides")
+    ordinal = models.PositiveIntegerField()
+    text = models.TextField()
+    signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="overrides")
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "ordinal"], name="override_unique_per_entry")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.slug} #{self.ordinal} → {self.signatory}"
+
+
+class Alias(models.Model):
+    """Another name a signatory is known by (acronym, translation, transliteration)."""
+
+    signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=500)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["signatory", "name"], name="alias_unique_per_signatory")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
