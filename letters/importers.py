@@ -18,12 +18,12 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anyascii import anyascii
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from anyascii import anyascii
 from letters.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from letters.models import Letter, SourceVersion
 from signatories.matching import Cluster, Reading, match_source
@@ -244,7 +244,9 @@ def attach_entries(
             override = overrides.get((source.pk, item.ordinal))
             if override is not None and override.text == item.text:
                 decided[source.slug, item.ordinal] = (
-                    override.signatory_id, MatchMethod.OVERRIDE, 100.0
+                    override.signatory_id,
+                    MatchMethod.OVERRIDE,
+                    100.0,
                 )
             else:
                 readings.append(Reading(source.slug, item.ordinal, item.text))
@@ -257,7 +259,9 @@ def attach_entries(
                 decided[source.slug, match.entry.ordinal] = (cid, MatchMethod.NEW, 0.0)
             else:
                 decided[source.slug, match.entry.ordinal] = (
-                    match.cluster, match.method, match.score
+                    match.cluster,
+                    match.method,
+                    match.score,
                 )
         for item in items:
             cid = decided[source.slug, item.ordinal][0]
@@ -331,9 +335,9 @@ def display_reading(readings: list[tuple[int, str]]) -> tuple[str, list[str]]:
 def refresh_signatories(letter: Letter, created_ids: set[int], report: ImportReport) -> None:
     """Recompute imported names and kinds; drop signatories left with no entry and no curation."""
     readings: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for signatory_id, position, text in ListEntry.objects.filter(
-        source__letter=letter
-    ).values_list("signatory_id", "source__position", "text"):
+    for signatory_id, position, text in ListEntry.objects.filter(source__letter=letter).values_list(
+        "signatory_id", "source__position", "text"
+    ):
         readings[signatory_id].append((position, text))
 
     report.signatories_created = len(created_ids)

@@ -66,7 +66,9 @@ class SourceVersion(models.Model):
     class Meta:
         ordering = ["letter", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["letter", "slug"], name="source_slug_unique_per_letter"),
+            models.UniqueConstraint(
+                fields=["letter", "slug"], name="source_slug_unique_per_letter"
+            ),
             models.UniqueConstraint(
                 fields=["letter", "sha256"], name="source_sha256_unique_per_letter"
             ),

@@ -34,7 +34,7 @@ TRAILER_RE = re.compile(
     r"^\W*(?:share\s+this|please\s+click|click\s+here|download|read\s+more|\*{3,}|-{3,}|_{3,})",
     re.IGNORECASE,
 )
-SENTENCE_END = ".!?:\"”’)»"
+SENTENCE_END = '.!?:"”’)»'
 CONNECTOR_WORDS = {
     "of", "for", "and", "the", "de", "des", "du", "la", "le", "les", "et", "y", "und", "für",
     "in", "on", "to", "with", "a", "an", "del", "da", "do", "dos", "das", "van", "von", "&",
@@ -331,7 +331,9 @@ def numbering_diagnostics(numbers: list[int | None]) -> list[Diagnostic]:
         if expected is not None and n != expected:
             if n == 1:
                 notes.append(
-                    Diagnostic("numbering-restart", f"Numbering restarts at 1 after {expected - 1}.")
+                    Diagnostic(
+                        "numbering-restart", f"Numbering restarts at 1 after {expected - 1}."
+                    )
                 )
             elif n > expected:
                 missing = list(range(expected, n))
@@ -344,9 +346,7 @@ def numbering_diagnostics(numbers: list[int | None]) -> list[Diagnostic]:
                     )
                 )
             else:
-                notes.append(
-                    Diagnostic("numbering-repeat", f"Number {n} follows {expected - 1}.")
-                )
+                notes.append(Diagnostic("numbering-repeat", f"Number {n} follows {expected - 1}."))
         expected = n + 1
     return notes
 

@@ -1,12 +1,13 @@
 """Read-only JSON API for signatories: the contract clients and tests rely on."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from signatories.models import ListEntry, Signatory
+from signatories.search import search_signatories
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -54,14 +55,6 @@ def signatory_data(request, signatory: Signatory) -> dict:
     }
 
 
-def filter_by_query(queryset, q: str):
-    """A plain containment filter over the display name and every printed reading."""
-    if not q:
-        return queryset
-    matching = ListEntry.objects.filter(text__icontains=q).values("signatory_id")
-    return queryset.filter(Q(name__icontains=q) | Q(pk__in=matching))
-
-
 @require_safe
 def signatory_list(request):
     q = request.GET.get("q", "").strip()
@@ -75,7 +68,7 @@ def signatory_list(request):
         return bad_request("page_size must be a positive whole number")
     page_size = min(page_size, MAX_PAGE_SIZE)
 
-    queryset = filter_by_query(signatories_with_entries(), q).order_by("name", "pk")
+    queryset = search_signatories(signatories_with_entries().order_by("name", "pk"), q)
     paginator = Paginator(queryset, page_size)
     if page_number > max(paginator.num_pages, 1):
         raise Http404("No such page.")
@@ -100,4 +93,6 @@ def signatory_list(request):
 @require_safe
 def signatory_detail(request, slug: str):
     signatory = get_object_or_404(signatories_with_entries(), slug=slug)
-    return JsonResponse(signatory_data(request, signatory), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        signatory_data(request, signatory), json_dumps_params={"ensure_ascii": False}
+    )

@@ -111,9 +111,11 @@ def fuzzy_pass(
         if not key:
             continue
         for cid, keys in folded_clusters.items():
-            score = max(
-                max(fuzz.ratio(key, k), fuzz.token_sort_ratio(key, k)) for k in keys if k
-            ) if any(keys) else 0.0
+            score = (
+                max(max(fuzz.ratio(key, k), fuzz.token_sort_ratio(key, k)) for k in keys if k)
+                if any(keys)
+                else 0.0
+            )
             if score < FUZZY_WITH_ORDER_THRESHOLD:
                 continue
             supported = order_supports(entry, cid, by_ordinal, result, positions)
@@ -146,13 +148,19 @@ def order_supports(
     """True when, in some other source, the candidate sits between the clusters that this entry's
     nearest matched neighbours belong to, within a few places."""
     before = next(
-        (result[o] for o in range(entry.ordinal - 1, entry.ordinal - 1 - ORDER_WINDOW, -1)
-         if o in result and result[o].cluster is not None),
+        (
+            result[o]
+            for o in range(entry.ordinal - 1, entry.ordinal - 1 - ORDER_WINDOW, -1)
+            if o in result and result[o].cluster is not None
+        ),
         None,
     )
     after = next(
-        (result[o] for o in range(entry.ordinal + 1, entry.ordinal + 1 + ORDER_WINDOW)
-         if o in result and result[o].cluster is not None),
+        (
+            result[o]
+            for o in range(entry.ordinal + 1, entry.ordinal + 1 + ORDER_WINDOW)
+            if o in result and result[o].cluster is not None
+        ),
         None,
     )
     if before is None or after is None:

@@ -41,7 +41,9 @@ LATIN_TO_CYRILLIC = {
 }
 STRAY_EDGE_RE = re.compile(r"^[\s>*•·|\\]+|[\s>*•·|\\,;]+$")
 HONORIFIC_RE = re.compile(r"^(?:mr|ms|mrs|mx|dr|prof)\.?\s", re.IGNORECASE)
-INDIVIDUAL_RE = re.compile(r"\b(?:individually|in (?:a|an|her|his|their) personal capacity)\b", re.I)
+INDIVIDUAL_RE = re.compile(
+    r"\b(?:individually|in (?:a|an|her|his|their) personal capacity)\b", re.I
+)
 
 
 def script_of(char: str) -> str:
@@ -49,7 +51,16 @@ def script_of(char: str) -> str:
     if not char.isalpha():
         return "other"
     name = unicodedata.name(char, "")
-    for script in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "CYRILLIC", "GREEK", "ARABIC", "HEBREW"):
+    for script in (
+        "CJK",
+        "HIRAGANA",
+        "KATAKANA",
+        "HANGUL",
+        "CYRILLIC",
+        "GREEK",
+        "ARABIC",
+        "HEBREW",
+    ):
         if name.startswith(script) or f" {script} " in f" {name} ":
             return script
     if "LATIN" in name:

@@ -38,7 +38,9 @@ class Command(BaseCommand):
                         + (f"; matched: {methods}" if methods else "")
                     )
             for slug in report.sources_removed:
-                self.stdout.write(self.style.NOTICE(f"  {slug}: removed (no longer in letter.toml)"))
+                self.stdout.write(
+                    self.style.NOTICE(f"  {slug}: removed (no longer in letter.toml)")
+                )
             if verbosity >= 1:
                 self.stdout.write(
                     f"  signatories: {report.signatories_total}"
