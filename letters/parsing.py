@@ -14,8 +14,10 @@ from signatories.names import sort_key
 BULLET_RE = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*•·▪◦‣]|\u2013|\u2014)\s+(?P<text>\S.*)$")
 NUMBER_RE = re.compile(r"^(?P<indent>\s*)(?P<number>\d{1,5})\s*[.)]\s+(?P<text>\S.*)$")
 VALEDICTION_RE = re.compile(
-    r"^\W*(?:yours\s+)?(?:sincerely|faithfully|respectfully|with\s+regards|regards|"
-    r"signed|signed\s+by|signatories|signatures|co-?signed|the\s+undersigned)\W*$",
+    r"^\W*(?:(?:yours\s+)?(?:sincerely|faithfully|respectfully|truly)(?:\s+yours)?"
+    r"|(?:with\s+|best\s+|kind\s+)?regards"
+    r"|(?:list\s+of\s+)?(?:signed(?:\s+by)?|signatories|signatures|co-?signed|endorsed\s+by"
+    r"|the\s+undersigned)(?:\s+[\w-]+){0,4})\W*$",
     re.IGNORECASE,
 )
 OPEN_LETTER_TO_RE = re.compile(r"^\W*(?:an\s+)?open\s+letter\s+to\b\W*", re.IGNORECASE)
@@ -139,7 +141,9 @@ def words_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def join_wrapped(parts: list[str]) -> str:
-    """Join lines that one logical line was wrapped into; a hyphen at a line's end joins tightly."""
+    """Join lines that one logical line was wrapped into; a hyphen at a line's end joins tightly.
+
+    Only the ends of each part are trimmed: spacing inside a line stays as printed."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -151,7 +155,7 @@ def join_wrapped(parts: list[str]) -> str:
             out += part
         else:
             out += " " + part
-    return re.sub(r" {2,}", " ", out)
+    return out
 
 
 def ends_open(text: str) -> bool:
@@ -212,7 +216,9 @@ def find_valediction(lines: list[Line], start: int) -> int | None:
 
 
 def marker_of(text: str) -> tuple[str, int | None, str] | None:
-    """('number', n, rest) or ('bullet', None, rest) for a list item line, else None."""
+    """('number', n, rest) or ('bullet', None, rest) for a list item line, else None.
+
+    `rest` keeps the characters as printed (no-break spaces included), trimmed at the ends."""
     if m := NUMBER_RE.match(text):
         return "number", int(m.group("number")), m.group("text").strip()
     if m := BULLET_RE.match(text):
@@ -242,6 +248,26 @@ def find_list_start(lines: list[Line], start: int) -> int | None:
     return best_start if best_count >= 3 else None
 
 
+def is_prose(text: str) -> bool:
+    """A sentence of the letter or the page around it, rather than a name."""
+    return len(text.split()) > 20 or (len(text.split()) >= 12 and text[-1:] in ".!?")
+
+
+def find_plain_list_before(lines: list[Line], start: int, end: int) -> int | None:
+    """Without a closing formula or list markers: the run of name-like lines ending at `end`."""
+    first = None
+    for i in range(end - 1, start - 1, -1):
+        if lines[i].blank:
+            continue
+        if is_prose(lines[i].text):
+            break
+        first = i
+    if first is None:
+        return None
+    names = sum(1 for line in lines[first:end] if not line.blank)
+    return first if names >= 3 else None
+
+
 def find_note(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         if not lines[i].blank and is_note(lines[i].text):
@@ -253,26 +279,45 @@ def find_note(lines: list[Line], start: int) -> int | None:
 
 
 def read_marked_list(lines: list[Line]) -> tuple[list[tuple[list[Line], int | None]], str]:
-    """Items of a bulleted or numbered list; unmarked lines continue the item above them."""
+    """Items of a bulleted or numbered list; unmarked lines continue the item above them.
+
+    Between two items every unmarked line is a continuation (PDF wrapping may leave blank lines
+    inside an item). After the last item, a line continues it only if it follows with no blank
+    line, is indented, or reads as a tail; anything else there is the page around the list.
+    """
     items: list[tuple[list[Line], int | None]] = []
     styles: set[str] = set()
-    pending_blank = False
+    tail: list[Line] = []
     for line in lines:
-        text = line.text
-        if not text:
-            pending_blank = True
+        if line.blank:
+            if tail or items:
+                tail.append(line)
             continue
-        marked = marker_of(line.raw.replace("\u00a0", " "))
+        marked = marker_of(line.raw)
         if marked:
             style, number, _ = marked
             styles.add(style)
+            if items:
+                items[-1][0].extend(t for t in tail if not t.blank)
+            tail = []
             items.append(([line], number))
         elif items:
-            if TRAILER_RE.match(text):
+            tail.append(line)
+    if items and tail:
+        last = items[-1][0]
+        for line in tail:
+            if line.blank:
                 break
-            items[-1][0].append(line)
-        pending_blank = False
-    del pending_blank
+            previous = join_wrapped([part.text for part in last])
+            indented = len(line.raw) - len(line.raw.lstrip()) > 1
+            if TRAILER_RE.match(line.text) or not (
+                line.number == last[-1].number + 1
+                or indented
+                or ends_open(previous)
+                or starts_as_continuation(line.text)
+            ):
+                break
+            last.append(line)
     style = "numbered" if styles == {"number"} else "bulleted" if styles == {"bullet"} else "mixed"
     return items, style
 
@@ -427,6 +472,10 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
         parsed.claimed_more_than = to_int(m.group("n"))
 
     region_start = valediction + 1 if valediction is not None else list_start
+    if region_start is None and note_index is not None:
+        region_start = find_plain_list_before(lines, body_start, note_index)
+        if region_start is not None and not parsed.body:
+            parsed.body = "\n\n".join(paragraphs_of(lines[body_start:region_start]))
     if region_start is None:
         if expect_list:
             raise ParseError("no signatory list found (no list items and no closing formula)")
@@ -444,10 +493,9 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
         parsed.list_style = "plain"
 
     for ordinal, (group, number) in enumerate(items, start=1):
-        first_text = group[0].text
-        marked = marker_of(group[0].raw.replace("\u00a0", " "))
-        head = marked[2] if marked else first_text
-        text = join_wrapped([head] + [line.text for line in group[1:]])
+        marked = marker_of(group[0].raw)
+        head = marked[2] if marked else group[0].raw
+        text = join_wrapped([head] + [line.raw for line in group[1:]])
         parsed.entries.append(
             ParsedEntry(
                 ordinal=ordinal,
@@ -491,6 +539,6 @@ def trim_trailer(region: list[Line]) -> list[Line]:
     """Without a closing note, a plain list ends before page furniture or prose."""
     for i, line in enumerate(region):
         text = line.text
-        if TRAILER_RE.match(text) or (len(text.split()) >= 15 and text[-1:] in ".!?"):
+        if TRAILER_RE.match(text) or is_prose(text):
             return region[:i]
     return region
