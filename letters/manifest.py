@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from letters.models import SourceKind
-from letters.parsing import ParsedSource, ParseError, parse_source
+from letters.parsing import ParsedSource, ParseError, parse_source, rejoin_known_names
+from signatories.names import compact_key
 
 MANIFEST_NAME = "letter.toml"
 LETTER_REQUIRED = {"slug", "title"}
@@ -117,6 +118,15 @@ def read_letter_folder(folder: Path) -> LetterSpec:
             )
         except ParseError as exc:
             raise LoadError(f"{folder / spec.file_name}: {exc}") from exc
+
+    for spec in sources:
+        known = {
+            compact_key(entry.text)
+            for other in sources
+            if other is not spec
+            for entry in other.parsed.entries
+        }
+        rejoin_known_names(spec.parsed, known, compact_key)
 
     addressees = letter.get("addressees", [])
     if not isinstance(addressees, list) or not all(isinstance(a, str) for a in addressees):

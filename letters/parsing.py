@@ -56,6 +56,8 @@ class ParsedEntry:
     text: str
     line_start: int
     line_end: int
+    # Each physical line of the entry with its line number (what was joined to make `text`).
+    parts: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,10 @@ def ends_open(text: str) -> bool:
 
 
 def starts_as_continuation(text: str) -> bool:
-    """True when a line reads as the tail of the previous one: a bracket or a joiner."""
+    """True when a line reads as the tail of the previous one: a bracket or a joiner.
+
+    (A lower-case first word is no clue: copies print whole names in lower case, and 'yBy Media'
+    or 'российское представительство ...' are names of their own.)"""
     return bool(text) and (text[0] in "()]}/&," or text[:2] == "- ")
 
 
@@ -324,11 +329,12 @@ def read_marked_list(lines: list[Line]) -> tuple[list[tuple[list[Line], int | No
 
 def is_sorted_list(texts: list[str]) -> bool:
     """Whether a list is (mostly) in alphabetical order, which makes order a clue to wrapping."""
-    keys = [sort_key(t) for t in texts if sort_key(t)]
-    if len(keys) < 10:
+    initials = [key[0] for key in map(sort_key, texts) if key]
+    if len(initials) < 10:
         return False
-    in_order = sum(1 for a, b in zip(keys, keys[1:], strict=False) if a <= b)
-    return in_order / (len(keys) - 1) >= 0.9
+    in_order = sum(1 for a, b in zip(initials, initials[1:], strict=False) if a <= b)
+    # A shuffled list keeps about half its neighbours in order; wrapped lines cost a few.
+    return in_order / (len(initials) - 1) >= 0.75
 
 
 def read_plain_list(lines: list[Line]) -> list[list[Line]]:
@@ -337,7 +343,7 @@ def read_plain_list(lines: list[Line]) -> list[list[Line]]:
     A line continues the item above when it is indented deeper than items are, when the line above
     cannot end a name (connector word, open bracket, trailing joiner), when it begins like a tail
     (closing bracket, joiner), or, in an alphabetical list, when it would break the order that the
-    lines around it keep (its initial differs from the same initial of the lines around it).
+    lines around it keep (its initial falls outside the initials of the lines around it).
     """
     content = [line for line in lines if not line.blank]
     if not content:
@@ -356,10 +362,19 @@ def read_plain_list(lines: list[Line]) -> list[list[Line]]:
         indent = len(line.raw) - len(line.raw.lstrip())
         continues = indent > base_indent + 1 or ends_open(previous) or starts_as_continuation(text)
         if not continues and sorted_list:
-            nxt = content[pos + 1].text if pos + 1 < len(content) else None
-            here, before, after = sort_key(text), sort_key(previous), sort_key(nxt)
+            here, before = sort_key(text), sort_key(previous)
+            # The next line that keeps the order (the next one may itself be a continuation).
+            after = next(
+                (
+                    key
+                    for key in (sort_key(n.text) for n in content[pos + 1 : pos + 3])
+                    if key and before and key[0] >= before[0]
+                ),
+                "",
+            )
             # Collations differ on spaces and hyphens, so only the initial letter is trusted.
-            continues = bool(here and before and after) and before[0] == after[0] != here[0]
+            if here and before and after:
+                continues = not before[0] <= here[0] <= after[0]
         if continues:
             items[-1].append(line)
         else:
@@ -394,6 +409,79 @@ def numbering_diagnostics(numbers: list[int | None]) -> list[Diagnostic]:
                 notes.append(Diagnostic("numbering-repeat", f"Number {n} follows {expected - 1}."))
         expected = n + 1
     return notes
+
+
+def segment_known(parts, known: set[str], key):
+    """Cut consecutive lines into the fewest groups that each make a known name, or None."""
+    if not parts:
+        return []
+    best = None
+    for cut in range(len(parts), 0, -1):
+        head = parts[:cut]
+        if key(join_wrapped([t for _, t in head])) in known:
+            rest = segment_known(parts[cut:], known, key)
+            if rest is not None and (best is None or 1 + len(rest) < len(best)):
+                best = [head, *rest]
+    return best
+
+
+def rejoin_known_names(parsed: ParsedSource, known: set[str], key) -> int:
+    """Correct a plain list's wrapping with the names other copies print.
+
+    A multi-line entry that no other copy prints, but whose lines each are names they print, is
+    split; two neighbouring entries that no other copy prints, but that together make a name they
+    print, are joined. Layout clues decide first (read_plain_list); this settles what they could
+    not. Returns how many entries were split or joined.
+    """
+    if parsed.list_style != "plain" or not known:
+        return 0
+    changes = 0
+    pieces: list[tuple[tuple[int, str], ...]] = []
+    for entry in parsed.entries:
+        parts = entry.parts or ((entry.line_start, entry.text),)
+        split = None
+        if len(parts) > 1 and key(entry.text) not in known:
+            split = segment_known(parts, known, key)
+        if split and len(split) > 1:
+            pieces.extend(split)
+            changes += 1
+        else:
+            pieces.append(parts)
+    merged: list[tuple[tuple[int, str], ...]] = []
+    for parts in pieces:
+        if merged:
+            text = join_wrapped([t for _, t in parts])
+            before = join_wrapped([t for _, t in merged[-1]])
+            together = join_wrapped([before, text])
+            if key(text) not in known and key(before) not in known and key(together) in known:
+                merged[-1] = merged[-1] + parts
+                changes += 1
+                continue
+        merged.append(parts)
+    if not changes:
+        return 0
+    parsed.entries = [
+        ParsedEntry(
+            ordinal=i,
+            number=None,
+            text=join_wrapped([t for _, t in parts]),
+            line_start=parts[0][0],
+            line_end=parts[-1][0],
+            parts=parts,
+        )
+        for i, parts in enumerate(merged, start=1)
+    ]
+    parsed.diagnostics = [
+        d for d in parsed.diagnostics if d.code not in LIST_SUMMARY_CODES
+    ] + list_diagnostics(parsed)
+    parsed.diagnostics.append(
+        Diagnostic(
+            "rewrapped-by-other-copies",
+            f"{changes} wrapped line{'s' if changes > 1 else ''} corrected (joined or split) "
+            "where other copies print the whole names.",
+        )
+    )
+    return changes
 
 
 # --- body -----------------------------------------------------------------------------------------
@@ -436,9 +524,9 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
     # Addressees: the "open letter to" line, continued while it cannot end there.
     body_start = cursor
     for i in range(cursor, min(len(lines), cursor + 8)):
-        text = strip_markdown(lines[i].text)
-        if OPEN_LETTER_TO_RE.match(text):
-            parts = [OPEN_LETTER_TO_RE.sub("", text)]
+        line_text = strip_markdown(lines[i].text)
+        if OPEN_LETTER_TO_RE.match(line_text):
+            parts = [OPEN_LETTER_TO_RE.sub("", line_text)]
             j = i + 1
             while j < len(lines) and (not parts[-1] or ends_open(parts[-1]) or lines[j].blank):
                 if not lines[j].blank:
@@ -494,30 +582,41 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
 
     for ordinal, (group, number) in enumerate(items, start=1):
         marked = marker_of(group[0].raw)
-        head = marked[2] if marked else group[0].raw
-        text = join_wrapped([head] + [line.raw for line in group[1:]])
+        head = marked[2] if marked else group[0].raw.strip()
+        parts = ((group[0].number, head),) + tuple((g.number, g.raw.strip()) for g in group[1:])
         parsed.entries.append(
             ParsedEntry(
                 ordinal=ordinal,
                 number=number,
-                text=text,
+                text=join_wrapped([text for _, text in parts]),
                 line_start=group[0].number,
                 line_end=group[-1].number,
+                parts=parts,
             )
         )
     if expect_list and not parsed.entries:
         raise ParseError("no signatory list found")
 
     parsed.diagnostics.extend(numbering_diagnostics([e.number for e in parsed.entries]))
+    parsed.diagnostics.extend(list_diagnostics(parsed))
+    return parsed
+
+
+LIST_SUMMARY_CODES = {"wrapped-entries", "count-mismatch", "count-match", "no-closing-note"}
+
+
+def list_diagnostics(parsed: ParsedSource) -> list[Diagnostic]:
+    """What the list as read says about itself: wrapped entries, and entries against the claim."""
+    notes = []
     wrapped = sum(1 for e in parsed.entries if e.line_end > e.line_start)
     if wrapped:
-        parsed.diagnostics.append(
+        notes.append(
             Diagnostic("wrapped-entries", f"{wrapped} entries wrap onto more than one line.")
         )
     if parsed.claimed_named is not None:
         listed, named = len(parsed.entries), parsed.claimed_named
         if listed != named:
-            parsed.diagnostics.append(
+            notes.append(
                 Diagnostic(
                     "count-mismatch",
                     f"Lists {listed} names against the {named} named in its closing note "
@@ -525,14 +624,14 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
                 )
             )
         else:
-            parsed.diagnostics.append(
+            notes.append(
                 Diagnostic("count-match", f"Lists all {named} names its closing note counts.")
             )
     elif parsed.entries:
-        parsed.diagnostics.append(
+        notes.append(
             Diagnostic("no-closing-note", "No closing note giving the number of signatories.")
         )
-    return parsed
+    return notes
 
 
 def trim_trailer(region: list[Line]) -> list[Line]:

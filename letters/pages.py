@@ -1,0 +1,58 @@
+"""What every public page shares: the letter, its sources, and the page's title and description."""
+
+from django.db.models import Count
+from django.utils.functional import cached_property
+
+from letters.labels import short_label
+from letters.models import Letter, SourceVersion
+
+SITE_NAME = "Open letter archive"
+
+
+class ArchivePageMixin:
+    """Puts the letter, its sources (for the footer and the marks) and page metadata in context.
+
+    Every page costs the same two queries for this, however many signatories there are."""
+
+    page_title = ""
+    description = ""
+
+    @cached_property
+    def letter(self) -> Letter | None:
+        return Letter.objects.order_by("pk").first()
+
+    @cached_property
+    def sources(self) -> list[SourceVersion]:
+        if self.letter is None:
+            return []
+        sources = list(
+            SourceVersion.objects.filter(letter=self.letter)
+            .defer("text")
+            .annotate(entry_count=Count("entries"))
+            .order_by("position")
+        )
+        for source in sources:
+            source.label = short_label(source)
+        return sources
+
+    @property
+    def list_sources(self) -> list[SourceVersion]:
+        return [s for s in self.sources if s.has_list]
+
+    def get_page_title(self) -> str:
+        return self.page_title
+
+    def get_description(self) -> str:
+        return self.description
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            letter=self.letter,
+            sources=self.sources,
+            list_sources=self.list_sources,
+            site_name=SITE_NAME,
+            page_title=self.get_page_title(),
+            description=self.get_description(),
+        )
+        return context

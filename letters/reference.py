@@ -1,0 +1,81 @@
+"""The letter as the copies attest it: the collated body, the closing, the signature counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from letters.collation import Collation, collate, line_end_hyphen_words
+from letters.models import SourceKind, SourceVersion
+
+
+@lru_cache(maxsize=32)
+def cached_collation(witnesses: tuple[tuple[str, str], ...], hyphenated: tuple) -> Collation:
+    return collate(list(witnesses), hyphenated=dict(hyphenated))
+
+
+def letter_collation(sources: list[SourceVersion]) -> Collation:
+    """The collation of every source that prints the body, in letter.toml order."""
+    witnesses = tuple((s.slug, s.body) for s in sources if s.body.strip())
+    hyphenated = tuple(
+        (s.slug, frozenset(line_end_hyphen_words(pdf_text(s))))
+        for s in sources
+        if s.kind == SourceKind.PDF_TEXT and s.body.strip()
+    )
+    return cached_collation(witnesses, hyphenated)
+
+
+def pdf_text(source: SourceVersion) -> str:
+    # Pages load sources without their (long) text; fetch it only for the PDF copies.
+    if "text" in source.get_deferred_fields():
+        return SourceVersion.objects.values_list("text", flat=True).get(pk=source.pk)
+    return source.text
+
+
+def majority(values: list[str]) -> str:
+    """The value most sources give (ties to the first), '' when none gives one."""
+    values = [v for v in values if v]
+    if not values:
+        return ""
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], -values.index(v)))
+
+
+@dataclass(frozen=True)
+class SignatureCount:
+    """What the copies claim about the number of signatories and what each one lists."""
+
+    claimed_total: int | None
+    claimed_anonymous: int | None
+    claimed_named: int | None
+    claims_agree: bool
+    listed: list[tuple[SourceVersion, int]]
+    distinct: int
+    in_every_list: int
+
+    @property
+    def listed_counts_agree(self) -> bool:
+        return len({n for _, n in self.listed}) <= 1
+
+
+def signature_count(
+    sources: list[SourceVersion], *, distinct: int, in_every_list: int
+) -> SignatureCount:
+    """`sources` need an `entry_count` annotation."""
+    with_lists = [s for s in sources if s.has_list]
+    claims = {(s.claimed_total, s.claimed_anonymous) for s in with_lists if s.claimed_total}
+    total, anonymous = next(iter(claims)) if len(claims) == 1 else (None, None)
+    if len(claims) > 1:
+        total, anonymous = Counter(
+            (s.claimed_total, s.claimed_anonymous) for s in with_lists if s.claimed_total
+        ).most_common(1)[0][0]
+    return SignatureCount(
+        claimed_total=total,
+        claimed_anonymous=anonymous,
+        claimed_named=(total - anonymous) if total is not None and anonymous is not None else None,
+        claims_agree=len(claims) <= 1,
+        listed=[(s, s.entry_count) for s in with_lists],
+        distinct=distinct,
+        in_every_list=in_every_list,
+    )
