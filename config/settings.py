@@ -37,6 +37,10 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-not-for-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+if not DEBUG:
+    for required in ("DJANGO_ALLOWED_HOSTS", "DATABASE_URL"):
+        if not os.environ.get(required):
+            raise ImproperlyConfigured(f"{required} must be set when DJANGO_DEBUG=0.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -52,18 +56,24 @@ INSTALLED_APPS = [
     "axes",
     "letters",
     "signatories",
+    "web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that may answer early, so that every response carries these headers.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and auth middleware: refused, cached and 304 answers touch none of them.
+    "web.guards.RequestGuardMiddleware",
+    "web.outage.DatabaseOutageMiddleware",
+    "web.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # AxesMiddleware last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
@@ -158,6 +168,33 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Public paths answer GET and HEAD only and are cached; these are not (see web/public.py).
+NON_PUBLIC_PATH_PREFIXES = ("/admin/",)
+MAX_QUERY_STRING_LENGTH = 4096
+MAX_PATH_LENGTH = 2048
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# HTTP caching of public pages (web/caching.py); off in development so edits show at once.
+# RELEASE changes the ETags when the code changes; the Dockerfile writes it at build time.
+RELEASE_FILE = BASE_DIR / "RELEASE"
+RELEASE = os.environ.get("APP_RELEASE") or (
+    RELEASE_FILE.read_text().strip() if RELEASE_FILE.exists() else "dev"
+)
+PUBLIC_CACHE_ENABLED = env_bool("DJANGO_HTTP_CACHE", not DEBUG)
+PUBLIC_CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "300"))
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("DJANGO_CACHE_STALE_SECONDS", "86400"))
+PUBLIC_CACHE_STALE_IF_ERROR = int(os.environ.get("DJANGO_CACHE_STALE_IF_ERROR_SECONDS", "604800"))
+PUBLIC_CACHE_ALIAS = "pages"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    PUBLIC_CACHE_ALIAS: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rendered-pages",
+        "TIMEOUT": PUBLIC_CACHE_MAX_AGE,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 
 LOGGING = {
     "version": 1,

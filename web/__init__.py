@@ -1,0 +1,1 @@
+"""Serving the archive in production: request guards, HTTP caching, outages, health, error pages."""
