@@ -1,0 +1,1 @@
+// Progressive enhancement of the directory search; written by the search engineer.
