@@ -44,7 +44,8 @@ lint: install
 
 check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=ci-check-deploy-$$(date +%s)-a-long-random-enough-secret-value-xyz \
-	  DJANGO_ALLOWED_HOSTS=archive.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+	  DJANGO_ALLOWED_HOSTS=archive.example.org DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3} \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test-sqlite: install chromium
 	$(BIN)/pytest -q
