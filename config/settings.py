@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "letters",
     "signatories",
+    "search",
     "web",
 ]
 

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 
 from letters.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from letters.models import Letter, SourceVersion
+from search.documents import refresh_search_documents
 from signatories.matching import Cluster, Reading, match_source
 from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, Signatory
 from signatories.names import artefacts, exact_key, guess_kind
@@ -125,6 +126,7 @@ def import_letter(spec: LetterSpec) -> ImportReport:
         Letter.objects.filter(pk=letter.pk).update(
             data_version=F("data_version") + 1, imported_at=timezone.now()
         )
+    refresh_search_documents(signatory_ids=letter.signatories.values_list("pk", flat=True))
     return report
 
 

@@ -1,14 +1,18 @@
-"""Searching signatories. For now a plain containment filter; ranking comes with the search issue."""
+"""Searching signatories: the one ranked search behind the directory's `q` and the API's `q`."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from signatories.models import ListEntry
+from search.queries import ranked_search
 
 
 def search_signatories(queryset: QuerySet, q: str) -> QuerySet:
-    """Signatories whose display name or any printed reading contains `q` (case-insensitive)."""
-    q = q.strip()
+    """Signatories of `queryset` found by `q`, best first (see `search.queries` for the tiers).
+
+    Compares folded text (accents, case, scripts, apostrophes, lost spaces) across the display
+    name, every source reading and every alias; a blank query returns the queryset unchanged. The
+    result keeps the caller's filters and prefetches and can be filtered, counted and paginated.
+    """
+    q = (q or "").strip()
     if not q:
         return queryset
-    matching = ListEntry.objects.filter(text__icontains=q).values("signatory_id")
-    return queryset.filter(Q(name__icontains=q) | Q(pk__in=matching))
+    return ranked_search(queryset, q)

@@ -1,0 +1,32 @@
+"""Denormalised search data: one folded document per signatory, and the words they contain.
+
+Both tables are derived from signatories, entries and aliases by `search.documents`, never edited
+by hand; `rebuild_search_index` rewrites them. The backend-specific indexes (trigram GIN on
+PostgreSQL, an FTS5 trigram table on SQLite) are created by this app's migrations.
+"""
+
+from django.db import models
+
+from signatories.models import Signatory
+
+
+class SearchDocument(models.Model):
+    """Every name of one signatory, folded (see `search.keys.build_document`)."""
+
+    signatory = models.OneToOneField(
+        Signatory, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    doc = models.TextField(help_text="Folded names: '/ display name / reading / alias /'.")
+    compact = models.TextField(help_text="The same names without spaces: '/displayname/...'.")
+
+    def __str__(self) -> str:
+        return self.doc
+
+
+class SearchTerm(models.Model):
+    """One distinct folded word of the documents: the vocabulary typos are corrected against."""
+
+    term = models.CharField(max_length=200, unique=True)
+
+    def __str__(self) -> str:
+        return self.term

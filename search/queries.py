@@ -1,0 +1,125 @@
+"""The ranked search query over search documents, the same SQL tests on PostgreSQL and SQLite.
+
+A signatory matches when one of its names contains the folded query (or its letters without
+spaces), or when every query word, or a vocabulary term close to it, starts a word of its names.
+Matches are ranked in tiers, best first; within a tier shorter display names come first.
+"""
+
+from __future__ import annotations
+
+from django.db import connections
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Collate, Length
+
+from search.keys import SEPARATOR, QueryForms
+from search.vocabulary import vocabulary
+
+DOC = "search_document__doc"
+COMPACT = "search_document__compact"
+FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
+# Shorter letter runs found across word boundaries are mostly noise ("rsf" in "lawyeRS For").
+PART_SPACES_MIN = 4
+# Ties are broken in code point order, the same on both backends whatever the database locale.
+BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
+
+
+class Tier:
+    DISPLAY_NAME = 0  # the display name, folded or without spaces
+    ANY_NAME = 1  # a source reading, an alias or a bracketed part of a name
+    WHOLE_WORDS = 2  # the query as whole words inside a name
+    PREFIX = 3  # the query at the start of a word
+    ALL_WORDS = 4  # every query word starts a word, in any order
+    PART = 5  # the query anywhere, inside words too
+    PART_SPACES = 6  # the letters anywhere once spaces are ignored (queries of 4+ letters)
+    FUZZY = 7  # every word, or a close vocabulary term, starts a word
+
+
+def word_start(term: str) -> Q:
+    return Q(**{f"{DOC}__contains": f" {term}"})
+
+
+def fuzzy_condition(forms: QueryForms, corrections: dict[str, list[str]]) -> Q:
+    condition = Q()
+    for word in forms.words:
+        alternatives = Q()
+        for term in dict.fromkeys([word, *corrections.get(word, [])]):
+            alternatives |= word_start(term)
+        condition &= alternatives
+    return condition
+
+
+def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
+    """The condition of each tier; a document falls in the first tier whose condition holds."""
+    q, qc, sep = forms.folded, forms.compact, SEPARATOR
+    conditions = [
+        (
+            Tier.DISPLAY_NAME,
+            Q(**{f"{DOC}__startswith": f"{sep} {q} {sep}"})
+            | Q(**{f"{COMPACT}__startswith": f"{sep}{qc}{sep}"}),
+        ),
+        (
+            Tier.ANY_NAME,
+            Q(**{f"{DOC}__contains": f"{sep} {q} {sep}"})
+            | Q(**{f"{COMPACT}__contains": f"{sep}{qc}{sep}"}),
+        ),
+        (Tier.WHOLE_WORDS, Q(**{f"{DOC}__contains": f" {q} "})),
+        (Tier.PREFIX, word_start(q)),
+        (Tier.ALL_WORDS, fuzzy_condition(forms, {})),
+        (Tier.PART, Q(**{f"{DOC}__contains": q})),
+        (Tier.PART_SPACES, Q(**{f"{COMPACT}__contains": qc})),
+        (Tier.FUZZY, fuzzy_condition(forms, corrections)),
+    ]
+    return {
+        tier: condition
+        for tier, condition in conditions
+        if tier != Tier.PART_SPACES or len(qc) >= PART_SPACES_MIN
+    }
+
+
+def fts_phrase(column: str, text: str) -> str | None:
+    return f'{column}:"{text}"' if len(text) >= FTS_MIN else None
+
+
+def fts_match(forms: QueryForms, corrections: dict[str, list[str]]) -> str | None:
+    """An FTS5 query that finds a superset of the matches, or None when it cannot narrow them."""
+    part = fts_phrase("doc", forms.folded)
+    if part is None:
+        return None
+    if len(forms.compact) >= PART_SPACES_MIN:
+        part = f"{part} OR {fts_phrase('compact', forms.compact)}"
+    clauses = []
+    for word in forms.words:
+        phrases = [fts_phrase("doc", f" {t}") for t in [word, *corrections.get(word, [])]]
+        if None in phrases:
+            return None  # a one-letter word: FTS5 cannot narrow the word matches
+        clauses.append("(" + " OR ".join(phrases) + ")")
+    return f"{part} OR ({' AND '.join(clauses)})"
+
+
+def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
+    """Signatories of `queryset` matching `q`, best first, as a queryset annotated `search_tier`."""
+    forms = QueryForms.parse(q)
+    if not forms:
+        return queryset.none()
+    terms = vocabulary(queryset.db)
+    corrections = {word: terms.corrections(word) for word in forms.words}
+    ranked = tiers(forms, corrections)
+    matches = Q()
+    for tier in (Tier.PART, Tier.PART_SPACES, Tier.FUZZY):
+        matches |= ranked.get(tier, Q())
+    queryset = queryset.filter(matches)
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite":
+        match = fts_match(forms, corrections)
+        if match is not None:
+            queryset = queryset.filter(
+                pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])
+            )
+    return queryset.annotate(
+        search_tier=Case(
+            *(When(condition, then=Value(tier)) for tier, condition in ranked.items()),
+            default=Value(Tier.FUZZY),
+            output_field=IntegerField(),
+        )
+    ).order_by("search_tier", Length("name"), Collate("name", BYTE_ORDER[vendor]), "pk")
