@@ -1,12 +1,18 @@
-"""URLs of the letter and its sources."""
+"""URLs of the letter, its sources, their collation, and the archive's own pages."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from letters import views
+from letters.sitemaps import SITEMAPS
 
 app_name = "letters"
 urlpatterns = [
     path("", views.LetterView.as_view(), name="letter"),
     path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("collation/", views.CollationView.as_view(), name="collation"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,11 +1,14 @@
-"""URLs of the signatory directory."""
+"""URLs of the signatory directory, its downloads and the discrepancies between the lists."""
 
 from django.urls import path
 
-from signatories import views
+from signatories import downloads, views
 
 app_name = "signatories"
 urlpatterns = [
     path("signatories/", views.SignatoryListView.as_view(), name="list"),
+    path("signatories.csv", downloads.DirectoryCsvView.as_view(), name="csv"),
+    path("signatories.json", downloads.DirectoryJsonView.as_view(), name="json"),
     path("signatories/<slug:slug>/", views.SignatoryDetailView.as_view(), name="detail"),
+    path("discrepancies/", views.DiscrepanciesView.as_view(), name="discrepancies"),
 ]

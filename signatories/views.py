@@ -1,24 +1,149 @@
-"""Public pages of the signatory directory."""
+"""Public pages of the signatory directory: the directory, one signatory, the discrepancies."""
+
+from collections import defaultdict
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
-from signatories.models import ListEntry, Signatory
+from letters.pages import ArchivePageMixin
+from signatories.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
+from signatories.models import Alias, ListEntry, Signatory
+from signatories.overlap import combinations
 
 
-class SignatoryListView(ListView):
+def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
+    """Signatory id -> ids of the sources that list it, in one query."""
+    entries = ListEntry.objects.filter(source__letter=letter)
+    if signatory_ids is not None:
+        entries = entries.filter(signatory_id__in=signatory_ids)
+    found: dict[int, set[int]] = defaultdict(set)
+    for signatory_id, source_id in entries.values_list("signatory_id", "source_id"):
+        found[signatory_id].add(source_id)
+    return found
+
+
+def mark_sources(signatories, sources, listed: dict[int, set[int]]) -> None:
+    """Give each signatory `marks`: (source, listed?) for every source with a list."""
+    for signatory in signatories:
+        ids = listed.get(signatory.pk, set())
+        signatory.marks = [(source, source.pk in ids) for source in sources]
+        signatory.listed_labels = [s.label for s, on in signatory.marks if on]
+        signatory.missing_labels = [s.label for s, on in signatory.marks if not on]
+
+
+class DirectoryQuerysetMixin(ArchivePageMixin):
+    """The directory's signatories, filtered as the request asks (page and downloads alike)."""
+
+    filterset_class = DirectoryFilter
+
+    def get_queryset(self):
+        return Signatory.objects.filter(letter=self.letter).order_by("name", "pk")
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["sources"] = self.list_sources
+        return kwargs
+
+
+class SignatoryListView(DirectoryQuerysetMixin, FilterView):
     template_name = "signatories/signatory_list.html"
     context_object_name = "signatories"
     paginate_by = 50
+    page_title = "Signatories"
+    description = (
+        "Directory of the organisations and people who signed the open letter, with the copies "
+        "of the letter that list each one."
+    )
 
-    def get_queryset(self):
-        return Signatory.objects.order_by("name", "pk")
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = list(context["signatories"])
+        sources = self.list_sources
+        mark_sources(page, sources, memberships(self.letter, [s.pk for s in page]))
+        form = self.filterset.form
+        data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
+        context.update(
+            signatories=page,
+            q=data.get("q", ""),
+            current_initial=data.get("initial", ""),
+            initials=[(i, "Other scripts" if i == OTHER_INITIAL else i) for i in INITIALS],
+            result_count=context["paginator"].count if context.get("paginator") else len(page),
+            filtered=any(data.get(k) for k in form.fields),
+            refined=any(data.get(k) for k in form.fields if k not in ("q", "initial")),
+        )
+        return context
 
 
-class SignatoryDetailView(DetailView):
+class SignatoryDetailView(ArchivePageMixin, DetailView):
     template_name = "signatories/signatory_detail.html"
     context_object_name = "signatory"
 
     def get_queryset(self):
-        entries = ListEntry.objects.select_related("source").order_by("source__position")
-        return Signatory.objects.prefetch_related(Prefetch("entries", queryset=entries))
+        entries = (
+            ListEntry.objects.select_related("source")
+            .defer("source__text", "source__body")
+            .order_by("source__position", "ordinal")
+        )
+        return Signatory.objects.prefetch_related(
+            Prefetch("entries", queryset=entries),
+            Prefetch("aliases", queryset=Alias.objects.order_by("name")),
+        )
+
+    def get_page_title(self) -> str:
+        return self.object.name
+
+    def get_description(self) -> str:
+        count = len(self.object.entries.all())
+        return (
+            f"{self.object.name}: signatory of the open letter, listed in {count} of its copies, "
+            "with each reading exactly as printed."
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = list(self.object.entries.all())
+        labels = {s.pk: s.label for s in self.sources}
+        for entry in entries:
+            entry.source_label = labels.get(entry.source_id, entry.source.slug)
+        listed = {e.source_id for e in entries}
+        context.update(
+            entries=entries,
+            missing_from=[s for s in self.list_sources if s.pk not in listed],
+            permalink=self.request.build_absolute_uri(self.object.get_absolute_url()),
+        )
+        return context
+
+
+class DiscrepanciesView(ArchivePageMixin, TemplateView):
+    template_name = "signatories/discrepancies.html"
+    page_title = "Discrepancies between the lists"
+    description = (
+        "Which signatories are missing from which copies of the open letter, and how many "
+        "signatories each combination of copies lists."
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sources = self.list_sources
+        listed = memberships(self.letter)
+        by_id = {s.pk: s for s in sources}
+        slugs = {sid: {by_id[i].slug for i in ids if i in by_id} for sid, ids in listed.items()}
+        partial_ids = [sid for sid, ids in listed.items() if len(ids & by_id.keys()) < len(sources)]
+        entries = ListEntry.objects.filter(signatory_id__in=partial_ids).order_by(
+            "source__position"
+        )
+        partial = list(
+            Signatory.objects.filter(pk__in=partial_ids)
+            .prefetch_related(Prefetch("entries", queryset=entries))
+            .order_by("name", "pk")
+        )
+        for signatory in partial:
+            by_source = {e.source_id: e for e in signatory.entries.all()}
+            signatory.cells = [(source, by_source.get(source.pk)) for source in sources]
+        context.update(
+            partial=partial,
+            signatory_total=len(listed),
+            combinations=combinations(slugs, [s.slug for s in sources]),
+        )
+        return context
