@@ -49,6 +49,9 @@ class SourceReport:
     updated: int = 0
     removed: int = 0
     methods: Counter = field(default_factory=Counter)
+    # Entries matched in this run by anything laxer than the exact text: (ordinal, text, method,
+    # score, signatory name), for --verbosity 2.
+    notable: list[tuple[int, str, str, float, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -116,10 +119,19 @@ def import_letter(spec: LetterSpec) -> ImportReport:
     created_ids = attach_entries(letter, spec, sources, pending)
     refresh_signatories(letter, created_ids, report)
 
+    created_pairs = {(item.source.pk, item.ordinal) for item in pending}
     for source_report in report.sources:
         source = sources[source_report.slug]
-        source_report.entries = source.entries.count()
-        source_report.methods = Counter(source.entries.values_list("match_method", flat=True))
+        rows = source.entries.values_list(
+            "ordinal", "text", "match_method", "match_score", "signatory__name"
+        )
+        source_report.entries = len(rows)
+        source_report.methods = Counter(row[2] for row in rows)
+        source_report.notable = [
+            row
+            for row in rows
+            if row[2] != MatchMethod.EXACT and (source.pk, row[0]) in created_pairs
+        ]
     report.signatories_total = letter.signatories.count()
     report.in_every_source = Signatory.objects.filter(letter=letter).in_every_source(letter).count()
     if report.changed:

@@ -37,6 +37,11 @@ class Command(BaseCommand):
                         f" (+{source.created} ~{source.updated} -{source.removed})"
                         + (f"; matched: {methods}" if methods else "")
                     )
+                if verbosity >= 2:
+                    for ordinal, text, method, score, name in source.notable:
+                        self.stdout.write(
+                            f"    #{ordinal} {text!r} -> {name!r} ({method}, {score:g})"
+                        )
             for slug in report.sources_removed:
                 self.stdout.write(
                     self.style.NOTICE(f"  {slug}: removed (no longer in letter.toml)")
