@@ -29,7 +29,7 @@ from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
 from signatories.matching import Cluster, Reading, match_source
 from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, Signatory
-from signatories.names import artefacts, exact_key, guess_kind
+from signatories.names import artefacts, exact_key, guess_kind, normalized_key
 
 __all__ = ["LoadError", "load_letters", "default_folders", "ImportReport"]
 
@@ -244,6 +244,11 @@ def attach_entries(
         (o.source_id, o.ordinal): o
         for o in MatchOverride.objects.filter(source__letter=letter).select_related("signatory")
     }
+    # A curator's override also speaks for the same reading in a source added later, so that a
+    # list printing a merged signatory twice does not split it again (unambiguous readings only).
+    pinned: dict[str, set[int]] = defaultdict(set)
+    for o in overrides.values():
+        pinned[normalized_key(o.text)].add(o.signatory_id)
     by_source: dict[str, list[PendingEntry]] = defaultdict(list)
     for item in pending:
         by_source[item.source.slug].append(item)
@@ -266,7 +271,14 @@ def attach_entries(
                 readings.append(Reading(source.slug, item.ordinal, item.text))
         taken = {cid for (slug, _), (cid, _, _) in decided.items() if slug == source.slug}
         for match in match_source(readings, [c for c in clusters.values() if c.id not in taken]):
-            if match.cluster is None:
+            curated = pinned.get(normalized_key(match.entry.text), set())
+            if match.cluster is None and len(curated) == 1 and next(iter(curated)) in clusters:
+                decided[source.slug, match.entry.ordinal] = (
+                    next(iter(curated)),
+                    MatchMethod.OVERRIDE,
+                    100.0,
+                )
+            elif match.cluster is None:
                 new_count += 1
                 cid: Hashable = ("new", new_count)
                 clusters[cid] = Cluster(cid)
