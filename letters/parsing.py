@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from signatories.names import sort_key
 
 BULLET_RE = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*•·▪◦‣]|\u2013|\u2014)\s+(?P<text>\S.*)$")
-NUMBER_RE = re.compile(r"^(?P<indent>\s*)(?P<number>\d{1,5})\s*[.)]\s+(?P<text>\S.*)$")
+NUMBER_RE = re.compile(
+    r"^(?P<indent>\s*)(?:\((?P<paren>\d{1,5})\)|(?P<number>\d{1,5})\s*(?:[.):]|\s[-–]))"
+    r"\s+(?P<text>\S.*)$"
+)
 VALEDICTION_RE = re.compile(
     r"^\W*(?:(?:yours\s+)?(?:sincerely|faithfully|respectfully|truly)(?:\s+yours)?"
     r"|(?:with\s+|best\s+|kind\s+)?regards"
@@ -225,7 +228,7 @@ def marker_of(text: str) -> tuple[str, int | None, str] | None:
 
     `rest` keeps the characters as printed (no-break spaces included), trimmed at the ends."""
     if m := NUMBER_RE.match(text):
-        return "number", int(m.group("number")), m.group("text").strip()
+        return "number", int(m.group("number") or m.group("paren")), m.group("text").strip()
     if m := BULLET_RE.match(text):
         return "bullet", None, m.group("text").strip()
     return None
@@ -560,8 +563,11 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
         parsed.claimed_more_than = to_int(m.group("n"))
 
     region_start = valediction + 1 if valediction is not None else list_start
-    if region_start is None and note_index is not None:
-        region_start = find_plain_list_before(lines, body_start, note_index)
+    if region_start is None:
+        # No closing formula and no list markers: the run of name-like lines that ends at the
+        # closing note, or at the end of the text.
+        end = note_index if note_index is not None else len(lines)
+        region_start = find_plain_list_before(lines, body_start, end)
         if region_start is not None and not parsed.body:
             parsed.body = "\n\n".join(paragraphs_of(lines[body_start:region_start]))
     if region_start is None:

@@ -105,9 +105,8 @@ class TestSeedCopies:
         assert len(parsed.entries) == 282
         wrapped = [e.text for e in parsed.entries if e.line_end > e.line_start]
         assert wrapped == [
-            "Centro de Documentación en Derechos Humanos \"Segundo Montes Mozo SJ\" (CSMM)",
-            "Miloon Kothari individually as an independent expert and former UN Special "
-            "Rapporteur",
+            'Centro de Documentación en Derechos Humanos "Segundo Montes Mozo SJ" (CSMM)',
+            "Miloon Kothari individually as an independent expert and former UN Special Rapporteur",
             "MINBYUN - Lawyers for a Democratic Society International Solidarity Committee",
             "Yayasan Lembaga Bantuan Hukum Indonesia (YLBHI) / Indonesia Legal Aid Foundation",
         ]
@@ -145,6 +144,16 @@ class TestListStyles:
         assert [e.number for e in parsed.entries] == [1, 2, 4, 1, 2]
         assert [e.ordinal for e in parsed.entries] == [1, 2, 3, 4, 5]
         assert codes(parsed)[:2] == ["numbering-gap", "numbering-restart"]
+
+    @pytest.mark.parametrize(
+        "style", ["{n}. {t}", "{n}) {t}", "({n}) {t}", "{n}: {t}", "{n} - {t}"]
+    )
+    def test_numbering_styles(self, style):
+        block = "\n".join(style.format(n=n, t=f"Org {n}") for n in range(1, 5))
+        parsed = parse_source(letter(block), title=TITLE)
+        assert [(e.number, e.text) for e in parsed.entries] == [
+            (n, f"Org {n}") for n in range(1, 5)
+        ]
 
     def test_indented_continuation_joins_the_item_above(self):
         block = "* Alpha Network for\n    Human Rights\n* Beta\n* Gamma"
@@ -198,6 +207,11 @@ class TestListStyles:
         parsed = parse_source(letter(block, closing=""), title=TITLE)
         assert [e.text for e in parsed.entries] == ["Alpha", "Beta", "Gamma", "Delta"]
         assert parsed.body.startswith("We, the undersigned organisations, join together")
+
+    def test_bare_plain_list_without_formula_or_note_is_found(self):
+        text = letter("Alpha Group\nBeta Union\nGamma Centre", closing="", note=False)
+        parsed = parse_source(text + "\nShare this post\n", title=TITLE)
+        assert [e.text for e in parsed.entries] == ["Alpha Group", "Beta Union", "Gamma Centre"]
 
     def test_page_furniture_after_a_bulleted_list_is_not_an_entry(self):
         text = letter("- Alpha\n- Beta\n- Gamma", note=False) + "\nShare this Post\n"
