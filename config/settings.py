@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "signatories",
     "search",
     "web",
+    "curation",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "web.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Old URLs of merged signatories: 301 to the survivor (only where the view says 404).
+    "curation.middleware.MergedSignatoryRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -183,6 +186,8 @@ RELEASE = os.environ.get("APP_RELEASE") or (
     RELEASE_FILE.read_text().strip() if RELEASE_FILE.exists() else "dev"
 )
 PUBLIC_CACHE_ENABLED = env_bool("DJANGO_HTTP_CACHE", not DEBUG)
+# Keep rendered public responses in each process, keyed by URL and data version.
+PUBLIC_RESPONSE_CACHE_ENABLED = env_bool("DJANGO_RESPONSE_CACHE", True)
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "300"))
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("DJANGO_CACHE_STALE_SECONDS", "86400"))
 PUBLIC_CACHE_STALE_IF_ERROR = int(os.environ.get("DJANGO_CACHE_STALE_IF_ERROR_SECONDS", "604800"))

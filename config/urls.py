@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/", include("config.api_urls")),
     path("", include("signatories.urls")),
     path("", include("letters.urls")),
+    path("", include("curation.urls")),
 ]
 
 handler400 = "web.errors.bad_request"

@@ -1,0 +1,1 @@
+"""Curation: corrections to the imported record that survive re-import, with an audit trail."""

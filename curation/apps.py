@@ -1,0 +1,9 @@
+"""Configuration of the curation app."""
+
+from django.apps import AppConfig
+
+
+class CurationConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "curation"
+    verbose_name = "Curation"

@@ -1,0 +1,114 @@
+"""Curators' records: the public corrections log, old slugs of merged signatories, source notes.
+
+Also registers the audit trail (django-simple-history) of the models curators change; their
+historical tables live in this app so that the imported apps' migrations stay untouched.
+"""
+
+import uuid
+
+import simple_history
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from letters.models import Letter, SourceVersion
+from signatories.models import Alias, ListEntry, MatchOverride, Signatory
+
+for tracked in (Signatory, ListEntry, MatchOverride, Alias):
+    simple_history.register(tracked, app="curation")
+
+
+class CorrectionAction(models.TextChoices):
+    RENAME = "rename", "Renamed"
+    DETAILS = "details", "Kind, country or language set"
+    ALIAS_ADD = "alias-add", "Alias added"
+    ALIAS_REMOVE = "alias-remove", "Alias removed"
+    MERGE = "merge", "Signatories merged"
+    SPLIT = "split", "Entry split off"
+    OVERRIDE = "override", "Match set by a curator"
+    OVERRIDE_REMOVE = "override-remove", "Match override withdrawn"
+    SIGNATORY_NOTE = "signatory-note", "Note on a signatory"
+    SOURCE_NOTE = "source-note", "Note on a source"
+
+
+class Correction(models.Model):
+    """One curator's decision, as the public log shows it: what changed, why, when, by whom."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="corrections")
+    action = models.CharField(max_length=20, choices=CorrectionAction.choices)
+    summary = models.CharField(max_length=1000)
+    # [{"field": ..., "old": ..., "new": ...}], values as readers saw them.
+    changes = models.JSONField(default=list, blank=True)
+    reason = models.TextField()
+    evidence_url = models.URLField(max_length=500, blank=True)
+    signatories = models.ManyToManyField(Signatory, related_name="corrections", blank=True)
+    source = models.ForeignKey(
+        SourceVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+    )
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The only thing about the curator the public sees.
+    curator_name = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="correction_reason_given"),
+            models.CheckConstraint(condition=~Q(summary=""), name="correction_summary_given"),
+            models.CheckConstraint(
+                condition=Q(action__in=CorrectionAction.values),
+                name="correction_action_is_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+class SignatoryRedirect(models.Model):
+    """The slug of a signatory merged into another; its old URLs redirect to the survivor."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["old_slug"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(old_slug=""), name="redirect_slug_not_empty")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.signatory.slug}"
+
+
+class SourceNote(models.Model):
+    """A curator's public note on one source (kept apart from the importer's fields)."""
+
+    source = models.OneToOneField(
+        SourceVersion, on_delete=models.CASCADE, related_name="public_note"
+    )
+    text = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source"]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="source_note_not_empty")]
+
+    def __str__(self) -> str:
+        return f"Note on {self.source.slug}"
