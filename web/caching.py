@@ -7,19 +7,21 @@ responses. Anything that sets a cookie, varies on it or uses a CSP nonce is neve
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, Max, Sum
+from django.db import connection
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
     has_vary_header,
     patch_cache_control,
 )
+from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
 from letters.models import Letter
@@ -37,21 +39,38 @@ class DataVersion:
 
 
 def current_data_version() -> DataVersion:
-    """The version of what readers see, from one aggregate query over the letters."""
-    row = Letter.objects.aggregate(
-        letters=Count("pk"), version=Sum("data_version"), imported_at=Max("imported_at")
-    )
-    imported_at = row["imported_at"]
+    """The version of what readers see, from one aggregate query over the letters.
+
+    Plain SQL: on a cache hit this query is most of the work, and the ORM would double its cost.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(version_sql(connection))
+        letters, version, imported_at = cursor.fetchone()
+    if isinstance(imported_at, str):  # SQLite returns the aggregate of a timestamp as text
+        imported_at = parse_datetime(imported_at)
+    if imported_at is not None and timezone.is_naive(imported_at):
+        imported_at = timezone.make_aware(imported_at, UTC)
     token = "|".join(
         [
             settings.RELEASE,
-            str(row["letters"]),
-            str(row["version"] or 0),
+            str(letters),
+            str(version),
             imported_at.isoformat() if imported_at else "",
         ]
     )
     digest = hashlib.sha256(token.encode()).hexdigest()[:24]
     return DataVersion(etag=f'W/"{digest}"', last_modified=imported_at)
+
+
+def version_sql(connection) -> str:
+    quote = connection.ops.quote_name
+    meta = Letter._meta
+    version = quote(meta.get_field("data_version").column)
+    imported_at = quote(meta.get_field("imported_at").column)
+    return (
+        f"SELECT COUNT(*), COALESCE(SUM({version}), 0), MAX({imported_at})"
+        f" FROM {quote(meta.db_table)}"
+    )
 
 
 def not_cached(view):
@@ -143,7 +162,7 @@ class PublicCacheMiddleware:
 
         store = caches[settings.PUBLIC_CACHE_ALIAS]
         key = response_cache_key(request, version)
-        frozen = store.get(key)
+        frozen = store.get(key) if settings.PUBLIC_RESPONSE_CACHE_ENABLED else None
         if frozen is not None:
             response = thaw(frozen)
         else:
@@ -152,7 +171,10 @@ class PublicCacheMiddleware:
                 if response.cookies or has_vary_header(response, "Cookie"):
                     patch_cache_control(response, private=True, no_cache=True)
                 return response
-            if len(response.content) <= MAX_CACHED_BODY_BYTES:
+            if (
+                settings.PUBLIC_RESPONSE_CACHE_ENABLED
+                and len(response.content) <= MAX_CACHED_BODY_BYTES
+            ):
                 store.set(key, freeze(response), timeout=settings.PUBLIC_CACHE_MAX_AGE)
         mark_public(response, version)
         return response

@@ -1,6 +1,7 @@
 """Refuse, generically and before any view runs, what a read-only archive never needs to accept."""
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 from web.errors import error_response
 from web.public import is_public_path
@@ -57,6 +58,14 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        refusal = self.refusal(request)
+        if refusal is None:
+            return self.get_response(request)
+        add_never_cache_headers(refusal)
+        return refusal
+
+    @staticmethod
+    def refusal(request):
         if request.method not in SAFE_METHODS and is_public_path(request.path_info):
             return method_not_allowed(request)
         if (
@@ -66,4 +75,4 @@ class RequestGuardMiddleware:
             return too_long(request)
         if has_nul(request):
             return contains_nul(request)
-        return self.get_response(request)
+        return None
