@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from letters.htmltext import html_lines, looks_like_html
 from signatories.names import sort_key
 
 BULLET_RE = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*•·▪◦‣]|\u2013|\u2014)\s+(?P<text>\S.*)$")
@@ -112,6 +113,10 @@ def clean_line(raw: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The text's lines, numbered as in the file; a copy saved as HTML is read as the page shows
+    it, each line keeping the number of the file line where it starts."""
+    if looks_like_html(text):
+        return [Line(number, line) for number, line in html_lines(text)]
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
 

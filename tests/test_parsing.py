@@ -231,3 +231,28 @@ def test_claims_are_read_from_the_closing_note():
     ) == (321, 39)
     assert parse_claims("In total 1,204 signatories; 12 of them anonymous.") == (1204, 12)
     assert parse_claims("No figures here.") == (None, None)
+
+
+def test_copy_saved_as_html_is_read_as_the_page_shows_it_with_file_line_numbers():
+    html = (
+        "<html><head><title>Letter</title><style>p {}</style></head><body>\n"
+        '<nav><a href="/">Home</a></nav>\n'
+        f"<h1>{TITLE}</h1>\n"
+        "<p>An open letter to: UN Member States</p>\n"
+        "<p>We, the undersigned organisations, join together to call for an international\n"
+        "mechanism to address the Chinese government&rsquo;s human rights violations.</p>\n"
+        "<p>Sincerely,</p>\n"
+        "<ol>\n<li>Body &amp; Data</li>\n<li>Acci&oacute;n Solidaria</li>\n"
+        "<li>Human&nbsp;Rights\n  Watch</li>\n</ol>\n"
+        "<p>*Signatories totaled 321 organisations. However, 39 chose to remain anonymous.</p>\n"
+        "</body></html>\n"
+    )
+    parsed = parse_source(html, title=TITLE)
+    assert parsed.addressees == "UN Member States"
+    assert parsed.body.endswith("the Chinese government’s human rights violations.")
+    assert [(e.text, e.line_start) for e in parsed.entries] == [
+        ("Body & Data", 9),
+        ("Acción Solidaria", 10),
+        ("Human Rights Watch", 11),
+    ]
+    assert (parsed.claimed_total, parsed.claimed_anonymous) == (321, 39)
