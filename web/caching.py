@@ -1,6 +1,6 @@
 """HTTP caching of the read-only public pages, validated by the archive's data version.
 
-Every import or curation bumps `Letter.data_version`, so one cheap aggregate query tells whether a
+Every import or curation bumps `Letter.data_version`, so one cheap query tells whether a
 client's copy is current (ETag, Last-Modified, 304) and keys a small in-process cache of rendered
 responses. Anything that sets a cookie, varies on it or uses a CSP nonce is never shared.
 """
@@ -9,9 +9,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.db.models import Model
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -39,38 +41,51 @@ class DataVersion:
 
 
 def current_data_version() -> DataVersion:
-    """The version of what readers see, from one aggregate query over the letters.
+    """The version of what readers see, from one query over the letters and the corrections.
 
     Plain SQL: on a cache hit this query is most of the work, and the ORM would double its cost.
     """
     with connection.cursor() as cursor:
         cursor.execute(version_sql(connection))
-        letters, version, imported_at = cursor.fetchone()
-    if isinstance(imported_at, str):  # SQLite returns the aggregate of a timestamp as text
-        imported_at = parse_datetime(imported_at)
-    if imported_at is not None and timezone.is_naive(imported_at):
-        imported_at = timezone.make_aware(imported_at, UTC)
+        letters, version, *changed_at = cursor.fetchone()
+    stamps = [stamp for stamp in map(as_datetime, changed_at) if stamp is not None]
+    last_modified = max(stamps, default=None)
     token = "|".join(
-        [
-            settings.RELEASE,
-            str(letters),
-            str(version),
-            imported_at.isoformat() if imported_at else "",
-        ]
+        [settings.RELEASE, str(letters), str(version), last_modified.isoformat() if stamps else ""]
     )
     digest = hashlib.sha256(token.encode()).hexdigest()[:24]
-    return DataVersion(etag=f'W/"{digest}"', last_modified=imported_at)
+    return DataVersion(etag=f'W/"{digest}"', last_modified=last_modified)
+
+
+def as_datetime(value) -> datetime | None:
+    if isinstance(value, str):  # SQLite returns the aggregate of a timestamp as text
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
+
+
+def change_timestamps() -> list[tuple[type[Model], str]]:
+    """Columns whose latest value says when readers' data last changed: imports and curation.
+
+    Both also bump Letter.data_version; the timestamps serve Last-Modified and If-Modified-Since.
+    """
+    columns = [(Letter, "imported_at")]
+    if apps.is_installed("curation"):
+        columns.append((apps.get_model("curation", "Correction"), "created_at"))
+    return columns
 
 
 def version_sql(connection) -> str:
     quote = connection.ops.quote_name
-    meta = Letter._meta
-    version = quote(meta.get_field("data_version").column)
-    imported_at = quote(meta.get_field("imported_at").column)
-    return (
-        f"SELECT COUNT(*), COALESCE(SUM({version}), 0), MAX({imported_at})"
-        f" FROM {quote(meta.db_table)}"
-    )
+    letters = quote(Letter._meta.db_table)
+    version = quote(Letter._meta.get_field("data_version").column)
+    latest = [
+        f"(SELECT MAX({quote(model._meta.get_field(field).column)})"
+        f" FROM {quote(model._meta.db_table)})"
+        for model, field in change_timestamps()
+    ]
+    return f"SELECT COUNT(*), COALESCE(SUM({version}), 0), {', '.join(latest)} FROM {letters}"
 
 
 def not_cached(view):
@@ -180,5 +195,6 @@ class PublicCacheMiddleware:
         return response
 
     @staticmethod
-    def last_modified_timestamp(version: DataVersion) -> float | None:
-        return version.last_modified.timestamp() if version.last_modified else None
+    def last_modified_timestamp(version: DataVersion) -> int | None:
+        # Whole seconds, as HTTP dates carry them; else If-Modified-Since never matches.
+        return int(version.last_modified.timestamp()) if version.last_modified else None

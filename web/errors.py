@@ -3,6 +3,7 @@
 import logging
 import sys
 
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -27,16 +28,20 @@ def error_response(
     if request is not None and is_api_path(request.path_info):
         return JsonResponse({"error": message}, status=status)
     context = {"status": status, "title": title, "message": message}
-    if not with_request:
+    if with_request:
         try:
-            body = render_to_string(template, context)
+            return HttpResponse(render_to_string(template, context, request=request), status=status)
         except Exception:
-            # The last resort must answer even if a template or the static manifest is broken.
-            logger.exception("Could not render %s", template)
-            body = f"{status} {title}\n\n{message}\n"
-            return HttpResponse(body, status=status, content_type="text/plain; charset=utf-8")
-        return HttpResponse(body, status=status)
-    return HttpResponse(render_to_string(template, context, request=request), status=status)
+            # An error page must not fail in turn (a bad Host header, a broken context processor).
+            logger.exception("Could not render %s with the request; rendering without it", template)
+    try:
+        body = render_to_string(template, context)
+    except Exception:
+        # The last resort must answer even if a template or the static manifest is broken.
+        logger.exception("Could not render %s", template)
+        body = f"{status} {title}\n\n{message}\n"
+        return HttpResponse(body, status=status, content_type="text/plain; charset=utf-8")
+    return HttpResponse(body, status=status)
 
 
 def outage_response(request) -> HttpResponse:
@@ -61,6 +66,8 @@ def bad_request(request, exception=None):
         template="400.html",
         title="Bad request",
         message="The address or its parameters could not be understood.",
+        # The page would ask the request for its host again, and fail again.
+        with_request=not isinstance(exception, DisallowedHost),
     )
 
 
