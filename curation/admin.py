@@ -65,11 +65,6 @@ class SourceNoteAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
     def has_remove_permission(self, request):
         return request.user.has_perm("curation.delete_sourcenote")
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         source = obj.source if change else data["source"]

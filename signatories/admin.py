@@ -68,6 +68,7 @@ class InEverySourceFilter(admin.SimpleListFilter):
         list_total = (
             SourceVersion.objects.with_lists()
             .filter(letter=OuterRef("letter"))
+            .order_by()
             .values("letter")
             .annotate(n=Count("pk"))
             .values("n")
@@ -77,7 +78,7 @@ class InEverySourceFilter(admin.SimpleListFilter):
         )
         if self.value() == "yes":
             return queryset.filter(listed_in=F("list_total"))
-        return queryset.exclude(listed_in=F("list_total"))
+        return queryset.filter(listed_in__lt=F("list_total"))
 
 
 def corrected_q() -> Q:
@@ -189,6 +190,7 @@ class SignatoryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
     ]
     inlines = [AliasInline, EntryInline]
     actions = ["merge_signatories"]
+    ordering = ["name", "pk"]
     list_per_page = 100
 
     def get_queryset(self, request):
@@ -460,11 +462,6 @@ class MatchOverrideAdmin(SimpleHistoryAdmin):
     def has_remove_permission(self, request):
         return request.user.has_perm("signatories.delete_matchoverride")
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
     @admin.action(description="Withdraw the selected overrides…", permissions=["remove"])
     def remove_overrides(self, request, queryset):
         return confirm_with_reason(
@@ -515,11 +512,6 @@ class AliasAdmin(SimpleHistoryAdmin):
 
     def has_remove_permission(self, request):
         return request.user.has_perm("signatories.delete_alias")
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
