@@ -76,21 +76,21 @@ def documents_for(names: dict[int, str]) -> dict[int, Document]:
 
 def save_documents(documents: dict[int, Document]) -> int:
     existing = {
-        pk: (doc, compact)
-        for pk, doc, compact in SearchDocument.objects.filter(
+        pk: Document(doc, compact, native)
+        for pk, doc, compact, native in SearchDocument.objects.filter(
             signatory_id__in=documents
-        ).values_list("signatory_id", "doc", "compact")
+        ).values_list("signatory_id", "doc", "compact", "native")
     }
     rows = [
-        SearchDocument(signatory_id=pk, doc=d.doc, compact=d.compact)
+        SearchDocument(signatory_id=pk, doc=d.doc, compact=d.compact, native=d.native)
         for pk, d in documents.items()
-        if existing.get(pk) != (d.doc, d.compact)
+        if existing.get(pk) != d
     ]
     SearchDocument.objects.bulk_create(
         rows,
         update_conflicts=True,
         unique_fields=["signatory"],
-        update_fields=["doc", "compact"],
+        update_fields=["doc", "compact", "native"],
         batch_size=500,
     )
     return len(rows)

@@ -18,6 +18,9 @@ class SearchDocument(models.Model):
     )
     doc = models.TextField(help_text="Folded names: '/ display name / reading / alias /'.")
     compact = models.TextField(help_text="The same names without spaces: '/displayname/...'.")
+    native = models.TextField(
+        default="", help_text="The names in their own scripts, case-folded, one a line."
+    )
 
     def __str__(self) -> str:
         return self.doc

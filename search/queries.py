@@ -17,6 +17,7 @@ from search.vocabulary import vocabulary
 
 DOC = "search_document__doc"
 COMPACT = "search_document__compact"
+NATIVE = "search_document__native"
 FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
 # Shorter letter runs found across word boundaries are mostly noise ("rsf" in "lawyeRS For").
 PART_SPACES_MIN = 4
@@ -90,7 +91,8 @@ def fts_match(forms: QueryForms, corrections: dict[str, list[str]]) -> str | Non
         part = f"{part} OR {fts_phrase('compact', forms.compact)}"
     clauses = []
     for word in forms.words:
-        phrases = [fts_phrase("doc", f" {t}") for t in [word, *corrections.get(word, [])]]
+        alternatives = dict.fromkeys([word, *corrections.get(word, [])])
+        phrases = [fts_phrase("doc", f" {t}") for t in alternatives]
         if None in phrases:
             return None  # a one-letter word: FTS5 cannot narrow the word matches
         clauses.append("(" + " OR ".join(phrases) + ")")
@@ -116,10 +118,22 @@ def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
             queryset = queryset.filter(
                 pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])
             )
-    return queryset.annotate(
+    queryset = queryset.annotate(
         search_tier=Case(
             *(When(condition, then=Value(tier)) for tier, condition in ranked.items()),
             default=Value(Tier.FUZZY),
             output_field=IntegerField(),
         )
-    ).order_by("search_tier", Length("name"), Collate("name", BYTE_ORDER[vendor]), "pk")
+    )
+    order = ["search_tier", Length("name"), Collate("name", BYTE_ORDER[vendor]), "pk"]
+    if forms.native:
+        # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
+        queryset = queryset.annotate(
+            search_as_typed=Case(
+                When(Q(**{f"{NATIVE}__contains": forms.native}), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        order.insert(0, "search_as_typed")
+    return queryset.order_by(*order)

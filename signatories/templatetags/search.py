@@ -1,26 +1,29 @@
 """Template filters for search results: mark the part of a name that matched the query."""
 
-import re
-
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from search.highlighting import highlight_spans
 
 register = template.Library()
 
 
 @register.filter
 def highlight(text: str, query: str | None):
-    """The text, escaped, with each case-insensitive occurrence of the query wrapped in <mark>."""
+    """The text, escaped, with each part matching the query wrapped in <mark>.
+
+    Matches are found through the search's folding, so the query "accion" marks "Acción" and
+    "truah" marks "T’ruah"; everything outside the marks is escaped too.
+    """
     text = str(text)
     query = (query or "").strip()
     if not query:
         return escape(text)
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
     out, last = [], 0
-    for m in pattern.finditer(text):
-        out.append(escape(text[last : m.start()]))
-        out.append(f"<mark>{escape(m.group(0))}</mark>")
-        last = m.end()
+    for start, end in highlight_spans(text, query):
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
     out.append(escape(text[last:]))
     return mark_safe("".join(out))

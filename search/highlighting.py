@@ -1,0 +1,64 @@
+"""Where a query matched inside a name, found through the same folding as the search itself."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from anyascii import anyascii
+
+from search.keys import QueryForms
+
+
+def folded_chars(text: str) -> tuple[str, list[int]]:
+    """The text's letters and digits folded to lower-case ASCII, and for each the index of the
+    character of `text` it comes from ("Ač" -> ("ac", [0, 1]))."""
+    letters: list[str] = []
+    owners: list[int] = []
+    for index, char in enumerate(text):
+        for folded in anyascii(unicodedata.normalize("NFKC", char)).casefold():
+            if folded.isascii() and folded.isalnum():
+                letters.append(folded)
+                owners.append(index)
+    return "".join(letters), owners
+
+
+def occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
+    spans, start = [], haystack.find(needle)
+    while needle and start != -1:
+        spans.append((start, start + len(needle)))
+        start = haystack.find(needle, start + len(needle))
+    return spans
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges of `text` that match `query`, ignoring accents, case, script,
+    punctuation and spaces: "accion" marks "Acción", "chrd" marks "CHRD", "台灣" marks "台灣".
+
+    The whole query is looked for first; when it is not there, each word of two or more letters.
+    """
+    forms = QueryForms.parse(query)
+    if not forms:
+        return []
+    folded, owners = folded_chars(text)
+    found = occurrences(folded, forms.compact)
+    if not found and len(forms.words) > 1:
+        for word in forms.words:
+            if len(word) >= 2:
+                found.extend(occurrences(folded, word))
+    spans = []
+    for start, end in found:
+        first, last = owners[start], owners[end - 1] + 1
+        while last < len(text) and unicodedata.combining(text[last]):
+            last += 1  # keep an accent written as a separate mark with its letter
+        spans.append((first, last))
+    return merge(spans)

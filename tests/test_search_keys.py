@@ -1,0 +1,119 @@
+"""The pure search keys, query forms, typo corrections and FTS5 queries, on plain strings."""
+
+import pytest
+
+from search.keys import (
+    QueryForms,
+    Vocabulary,
+    build_document,
+    correction_cutoff,
+    joined_words,
+    name_keys,
+    name_parts,
+    skeleton,
+)
+from search.queries import fts_match
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("T’ruah: The Rabbinic Call", "truah the rabbinic call"),
+        ("Liên Đoàn Công Giáo Việt Nam tại Đức", "lien doan cong giao viet nam tai duc"),
+        ("Droits de l’Homme", "droits de lhomme"),
+        ("Московская Хельсинкская группа", "moskovskaya khelsinkskaya gruppa"),
+        ("Т\\*Revers", "t revers"),
+        ("FORUM-ASIA", "forum asia"),
+        ("台灣南社", "taiwannanshe"),
+    ],
+)
+def test_joined_words_folds_accents_scripts_and_case_and_joins_apostrophes(text, expected):
+    assert joined_words(text) == expected
+
+
+def test_name_parts_split_off_bracketed_acronyms_and_translations():
+    assert name_parts("Reporters Without Borders (Reporters sans frontières, RSF)") == [
+        "Reporters Without Borders",
+        "Reporters sans frontières",
+        "RSF",
+    ]
+    assert name_parts("Human Rights Foundation (Japan) 【日本人権財団】") == [
+        "Human Rights Foundation",
+        "Japan",
+        "日本人権財団",
+    ]
+    assert name_parts("Free Tibet") == []
+
+
+def test_name_keys_keep_both_apostrophe_forms_and_the_acronym():
+    keys = name_keys("Chinese Human Rights Defenders (CHRD)")
+    assert keys[0] == "chinese human rights defenders chrd"
+    assert "chrd" in keys
+    assert "chinese human rights defenders" in keys
+    assert name_keys("People’s Watch") == ["peoples watch", "people s watch"]
+
+
+def test_document_puts_the_display_name_first_and_lists_each_name_once():
+    document = build_document("ChangSha FuNeng", ["ChangShaFuNeng", "ChangSha FuNeng"])
+    assert document.doc == "/ changsha funeng / changshafuneng /"
+    assert document.compact == "/changshafuneng/"
+    assert document.words == {"changsha", "funeng", "changshafuneng"}
+
+
+def test_query_forms_fold_like_documents():
+    forms = QueryForms.parse("  FORUM-ASIA ")
+    assert (forms.folded, forms.compact, forms.words) == (
+        "forum asia",
+        "forumasia",
+        ("forum", "asia"),
+    )
+    assert QueryForms.parse("Reporters sans frontières").folded == "reporters sans frontieres"
+    assert not QueryForms.parse("!!! ?")
+
+
+def test_short_words_get_no_typo_corrections():
+    assert correction_cutoff("hk") is None
+    assert correction_cutoff("rsf") is None
+    assert correction_cutoff("tibt") == correction_cutoff("amnesty") == 0.79
+
+
+VOCABULARY = Vocabulary(
+    ["amnesty", "amnestie", "international", "internationale", "tibet", "tibete", "uyghur",
+     "moskovskaya", "tsentr", "hk", "hr", "honesty"]
+)  # fmt: skip
+
+
+def test_corrections_find_typos_and_related_forms_best_first():
+    assert VOCABULARY.corrections("internatonal")[0] == "international"
+    assert VOCABULARY.corrections("amnesty") == ["amnesty", "amnestie"]
+    assert VOCABULARY.corrections("moskovskaja") == ["moskovskaya"]
+    assert set(VOCABULARY.corrections("tibte")) == {"tibete", "tibet"}
+    assert VOCABULARY.corrections("centr") == ["tsentr"]
+
+
+def test_skeleton_makes_transliteration_variants_alike():
+    assert skeleton("tsentr") == skeleton("centr")
+    assert skeleton("moskovskaya") == skeleton("moskovskaja") == skeleton("moskovskaia")
+    assert skeleton("khelsinkskaya") == skeleton("helsinkskaja")
+    assert skeleton("pravozashchitnyy") == skeleton("pravozascitnii")
+
+
+def test_corrections_leave_unrelated_and_short_words_alone():
+    assert VOCABULARY.corrections("hk") == []
+    assert "honesty" not in VOCABULARY.corrections("amnesty")
+    assert VOCABULARY.corrections("zebra") == []
+
+
+def test_fts_query_covers_parts_and_word_alternatives():
+    forms = QueryForms.parse("amnesty intl")
+    match = fts_match(forms, {"amnesty": ["amnesty", "amnestie"]})
+    assert match == (
+        'doc:"amnesty intl" OR compact:"amnestyintl" OR '
+        '((doc:" amnesty" OR doc:" amnestie") AND (doc:" intl"))'
+    )
+
+
+def test_fts_query_gives_up_where_trigrams_cannot_narrow():
+    assert fts_match(QueryForms.parse("hk"), {}) is None
+    assert fts_match(QueryForms.parse("a tibet"), {}) is None
+    assert fts_match(QueryForms.parse("rsf"), {}) == 'doc:"rsf" OR ((doc:" rsf"))'
