@@ -207,8 +207,11 @@ def alias_remove(*, alias: Alias, reason: str, evidence_url: str = "", user: Use
     )
 
 
-def _pin(entry: ListEntry, target: Signatory, *, reason: str, user: User) -> None:
-    """Put the entry on `target` and record a MatchOverride so re-import keeps it there."""
+def pin_entry(entry: ListEntry, target: Signatory, *, reason: str, user: User) -> None:
+    """Put the entry on `target` and record a MatchOverride so re-import keeps it there.
+
+    Writes (and so adds history rows) only where something differs.
+    """
     if entry.signatory_id != target.pk or entry.match_method != MatchMethod.OVERRIDE:
         entry.signatory = target
         entry.match_method = MatchMethod.OVERRIDE
@@ -222,8 +225,11 @@ def _pin(entry: ListEntry, target: Signatory, *, reason: str, user: User) -> Non
     override = MatchOverride.objects.filter(
         source_id=entry.source_id, ordinal=entry.ordinal
     ).first() or MatchOverride(source_id=entry.source_id, ordinal=entry.ordinal)
-    override.text, override.signatory, override.reason = entry.text, target, reason
-    _save(override, reason=reason, user=user)
+    wanted = {"text": entry.text, "signatory_id": target.pk, "reason": reason}
+    if override.pk is None or any(getattr(override, k) != v for k, v in wanted.items()):
+        for k, v in wanted.items():
+            setattr(override, k, v)
+        _save(override, reason=reason, user=user)
 
 
 def check_not_last_entry(entry: ListEntry) -> None:
@@ -267,7 +273,7 @@ def entry_split(
         curated_name=name if name != printed else "",
     )
     _save(created, reason=reason, user=user)
-    _pin(entry, created, reason=reason, user=user)
+    pin_entry(entry, created, reason=reason, user=user)
     record(
         letter=origin.letter,
         action=CorrectionAction.SPLIT,
@@ -304,7 +310,7 @@ def match_override(
         raise ValidationError(f"{_entry_label(entry)} is already pinned to “{signatory.name}”.")
     if moving:
         check_not_last_entry(entry)
-    _pin(entry, signatory, reason=reason, user=user)
+    pin_entry(entry, signatory, reason=reason, user=user)
     summary = (
         f"{_entry_label(entry)} moved from “{origin.name}” to “{signatory.name}”"
         if moving
@@ -373,7 +379,7 @@ def signatory_merge(
     entries = list(merged.entries.select_related("source"))
     # Pin the survivor's own entries too: if a source is re-matched, none of them may leave.
     for entry in [*entries, *survivor.entries.select_related("source")]:
-        _pin(entry, survivor, reason=reason, user=user)
+        pin_entry(entry, survivor, reason=reason, user=user)
     for override in MatchOverride.objects.filter(signatory=merged):
         override.signatory = survivor
         _save(override, reason=reason, user=user)
