@@ -17,8 +17,10 @@ def test_collation_marks_each_variant_and_lists_its_readings(client, seeded):
         r'unprecedented <span class="variant variant-wording">50<a [^>]*href="#app-(\d+)"', html
     ).group(1)
     block = re.search(rf'<li id="app-{number}".*?</ul>', html, re.S).group(0)
-    assert "<q>50</q>" in block and "<q>fifty</q>" in block
-    assert re.search(r"<q>fifty</q>\s*—\s*<a href=\"/sources/cihrs-web/\">CIHRS</a>", block)
+    assert '<code class="reading">50</code>' in block
+    assert re.search(
+        r'<code class="reading">fifty</code>\s*—\s*<a href="/sources/cihrs-web/">CIHRS</a>', block
+    )
 
 
 def test_typographic_variants_can_be_hidden(client, seeded):

@@ -63,7 +63,10 @@ def test_source_list_entries_link_to_signatory_and_line(client, seeded):
 def test_source_body_differences_from_the_reference_are_listed(client, seeded):
     response = client.get(reverse("letters:source-detail", args=["cihrs-web"]))
     assert "At 2 places this copy prints something other than" in text_of(response)
-    pairs = re.findall(r"<td><q>(.*?)</q></td>\s*<td><q>(.*?)</q></td>", response.content.decode())
+    pairs = re.findall(
+        r'<td><code class="reading">(.*?)</code></td>\s*<td><code class="reading">(.*?)</code></td>',
+        response.content.decode(),
+    )
     assert pairs == [("50", "fifty"), ("world-wide.", "worldwide.")]
 
 

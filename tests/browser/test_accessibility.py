@@ -1,0 +1,35 @@
+"""axe-core (shipped inside axe-playwright-python) finds no WCAG A/AA violation on any page type."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = [
+    "/",
+    "/signatories/",
+    "/signatories/?q=amnesty&coverage=some",
+    "/signatories/amnesty-international/",
+    "/signatories/mrsd-lshr-llslm-wldymqrtyh-whqwq-lnsn/",
+    "/sources/",
+    "/sources/minbyun-press-release/",
+    "/collation/",
+    "/collation/?a=cihrs-web&b=minbyun-press-release",
+    "/discrepancies/",
+    "/about/",
+]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_wcag_violation_on_any_page_type(session, width):
+    reader = session(viewport={"width": width, "height": 900})
+    axe = Axe()
+    found = {}
+    for path in PAGES:
+        page = reader.goto(path)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        if results.violations_count:
+            found[path] = results.generate_snapshot()
+    assert found == {}, "\n".join(f"{path}:\n{snapshot}" for path, snapshot in found.items())
+    assert reader.outside == []
