@@ -7,7 +7,7 @@ PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || ech
 PG_URL ?= postgres://postgres@127.0.0.1:5432/archive
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint test-sqlite test-postgres postgres chromium check-deploy bench loadtest clean
+.PHONY: run test lint test-sqlite test-postgres postgres chromium check-deploy bench loadtest loadtest-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), sys.version'
@@ -60,6 +60,24 @@ test-postgres: install postgres
 	fi
 
 test: lint check-deploy test-sqlite test-postgres
+
+# Load test on loopback only (loadtest/run.py; a few minutes): wrk against gunicorn with production
+# settings, nginx's cache and a static ceiling, and Datasette (pinned, in its own venv) as reference.
+DATASETTE_VENV ?= /tmp/archive-loadtest-venv
+DATASETTE_VERSION := 0.65.5
+
+$(DATASETTE_VENV)/.datasette-$(DATASETTE_VERSION):
+	$(PYTHON) -m venv $(DATASETTE_VENV)
+	$(DATASETTE_VENV)/bin/python -m pip install --quiet datasette==$(DATASETTE_VERSION)
+	touch $@
+
+loadtest-tools:
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; fi; }
+
+loadtest: install postgres loadtest-tools $(DATASETTE_VENV)/.datasette-$(DATASETTE_VERSION)
+	DATASETTE=$(DATASETTE_VENV)/bin/datasette $(BIN)/python loadtest/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,111 @@
+"""The load test's results as a Markdown table and target ratios, kept in docs/benchmarks.md."""
+
+import re
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SECTION = "## Load"
+
+# (name, numerator (server, target), denominator (server, target), target)
+TARGETS = [
+    *[
+        (
+            f"{page}: nginx cache / ceiling",
+            ("nginx cache → gunicorn", page),
+            ("nginx, saved copy (ceiling)", page),
+            0.5,
+        )
+        for page in ("letter", "directory", "search page", "search API")
+    ],
+    (
+        "directory / Datasette table page",
+        ("gunicorn (Django)", "directory"),
+        ("Datasette", "table page"),
+        4.0,
+    ),
+    (
+        "search API / Datasette search JSON",
+        ("gunicorn (Django)", "search API"),
+        ("Datasette", "search JSON"),
+        3.0,
+    ),
+]
+
+
+@dataclass
+class Ratio:
+    name: str
+    value: float
+    target: float
+
+    @property
+    def met(self) -> bool:
+        return self.value >= self.target
+
+
+def ratios(runs) -> list[Ratio]:
+    rate = {(r.server, r.target): r.requests_per_second for r in runs}
+    return [Ratio(name, rate[top] / rate[bottom], target) for name, top, bottom, target in TARGETS]
+
+
+def version(args: list[str]) -> str:
+    try:
+        result = subprocess.run(args, capture_output=True, text=True, timeout=10)
+    except OSError:
+        return "?"
+    return (result.stdout or result.stderr).strip().splitlines()[0]
+
+
+def environment(**facts) -> dict:
+    with open("/proc/loadavg") as loadavg:
+        facts["load average before the run"] = " ".join(loadavg.read().split()[:3])
+    facts["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    facts["wrk"] = version(["wrk", "--version"])
+    facts["nginx"] = version(["nginx", "-v"])
+    return facts
+
+
+def markdown(runs, ratio_list: list[Ratio], facts: dict) -> str:
+    lines = [
+        SECTION,
+        "",
+        "Written by `make loadtest` (loadtest/run.py); numbers from one run, on loopback only.",
+        f"Each row is one `wrk -t{facts['threads']} -c{facts['connections']}"
+        f" -d{facts['seconds']}s --timeout 10s` run; an error is any non-2xx status, socket error or timeout.",
+        f"gunicorn: production settings (DJANGO_DEBUG=0), {facts['workers']} workers ×"
+        f" {facts['gunicorn_threads']} threads, {facts['database']}; 'no response cache' is the"
+        " same app with DJANGO_RESPONSE_CACHE=0, rendering every request. The nginx cache is"
+        " deploy/nginx.conf's rules (deploy/nginx-archive.conf) on plain HTTP; the ceiling is nginx"
+        " serving the same bytes saved as files. Datasette 0.65.5 serves the same"
+        f" {facts['signatories']} signatories from SQLite with an FTS5 index (immutable mode, 50"
+        " rows a page).",
+        f"Machine: {facts['machine']}, shared with the load generator; load average before the"
+        f" run {facts['load average before the run']}; {facts['date']}; {facts['wrk']};"
+        f" {facts['nginx']}.",
+        "",
+        "| Page | Server | URL | Requests/s | p50 ms | p99 ms | Errors |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in runs:
+        lines.append(
+            f"| {r.target} | {r.server} | `{r.url}` | {r.requests_per_second:,.0f} |"
+            f" {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} |"
+        )
+    lines += ["", "| Ratio | Value | Target | Met |", "| --- | ---: | ---: | --- |"]
+    for ratio in ratio_list:
+        met = "yes" if ratio.met else "**no**"
+        lines.append(f"| {ratio.name} | {ratio.value:.2f} | ≥ {ratio.target:g} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the "## Load" section of `path` (up to the next "## " heading), leaving the rest."""
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text.rstrip("\n") + "\n")
