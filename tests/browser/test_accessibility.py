@@ -33,3 +33,13 @@ def test_no_wcag_violation_on_any_page_type(session, width):
             found[path] = results.generate_snapshot()
     assert found == {}, "\n".join(f"{path}:\n{snapshot}" for path, snapshot in found.items())
     assert reader.outside == []
+
+
+def test_axe_reports_a_known_violation(session):
+    """The harness itself works: a page with an unlabelled field and an image without text fails."""
+    reader = session()
+    page = reader.goto("/about/")
+    page.set_content('<html lang="en"><title>t</title><img src="data:,"><input type="text"></html>')
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    ids = {v["id"] for v in results.response["violations"]}
+    assert {"image-alt", "label"} <= ids
