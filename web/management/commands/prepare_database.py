@@ -31,8 +31,8 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_ID])
         try:
-            call_command("migrate", interactive=False, verbosity=verbosity)
-            call_command("load_letter", verbosity=verbosity)
+            call_command("migrate", interactive=False, verbosity=verbosity, stdout=self.stdout)
+            call_command("load_letter", verbosity=verbosity, stdout=self.stdout)
         finally:
             if locking:
                 with connection.cursor() as cursor:
