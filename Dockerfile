@@ -22,7 +22,8 @@ COPY . .
 # RELEASE names this build's code: it is part of every ETag, so a new image never answers 304
 # with pages rendered by the old one. Static files are collected (hashed and compressed) now, with
 # a throwaway key and database that exist only for this step.
-RUN find config letters signatories curation web templates static -type f -print0 2>/dev/null \
+RUN find . -type f \( -name '*.py' -o -name '*.html' -o -name '*.css' -o -name '*.js' \
+         -o -name '*.svg' -o -name '*.toml' \) -print0 \
        | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16 > RELEASE \
     && DJANGO_DEBUG=0 \
        DJANGO_SECRET_KEY=build-time-only-throwaway-key-never-used-at-run-time-0123456789 \
