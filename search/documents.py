@@ -106,7 +106,7 @@ def sync_vocabulary(terms: set[str], *, prune: bool) -> None:
             present = SearchTerm.objects.filter(term__in=wanted[start : start + 500])
             known.update(present.values_list("term", flat=True))
     SearchTerm.objects.bulk_create(
-        [SearchTerm(term=t) for t in sorted(terms - known)], ignore_conflicts=True, batch_size=1000
+        [SearchTerm.filed(t) for t in sorted(terms - known)], ignore_conflicts=True, batch_size=1000
     )
     if prune:
         stale = sorted(known - terms)

@@ -7,8 +7,8 @@ in brackets) in two forms:
 
 - `doc`: "/ name one / name two /": folded words separated by single spaces, names by " / ";
 - `compact`: "/nameone/nametwo/": the same names without spaces (sees through lost spaces);
-- `native`: the names in their own scripts, cleaned and case-folded, one a line: a query typed in
-  another script than Latin ranks the names that contain it as typed above its transliterations.
+- `native`: the names that are not plain ASCII, cleaned and case-folded, one a line: a query typed
+  in another script ranks the names that contain it as typed above its transliterations.
 
 A query never contains "/", so a phrase test never runs across two names.
 """
@@ -16,25 +16,55 @@ A query never contains "/", so a phrase test never runs across two names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from signatories.names import clean, compact_key, fix_lookalikes, folded_key, normalized_key
+from signatories.names import clean, fix_lookalikes
 
 # Printed apostrophes, and the ones transliteration writes for soft and hard signs or hamza.
 APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼʻ`´′", ""))
 BRACKETED_RE = re.compile(r"[(\[【]([^)\]】]*)[)\]】]")
 SEPARATOR = "/"
 MAX_CORRECTIONS = 6
+MIN_CORRECTION = 4  # shorter terms ("hk", "atc") are too easily one edit from anything
+SKELETON_CUTOFF = 0.9
+
+
+WORD_RE = re.compile(r"[a-z0-9]+")  # the words `signatories.names.folded_key` keeps
+# Every letter whose Unicode name says Cyrillic or Greek: the only ones `fix_lookalikes` changes.
+CYRILLIC_OR_GREEK_RE = re.compile(
+    "[\u0370-\u052f\u1c80-\u1c88\u1d26-\u1d78\u1f00-\u1ffc\ua640-\ua69d\uab65\U0001e030-\U0001e06d]"
+)
+
+
+def transliterated(text: str) -> str:
+    """What `folded_key` folds: the cleaned text, look-alike letters fixed, in lower-case ASCII.
+
+    `fix_lookalikes` looks up the Unicode name of every letter and changes only words with
+    Cyrillic or Greek letters, so it runs only on texts that have some: a search document is
+    built about ten times faster, with the same result (see test_search_keys).
+    """
+    text = clean(text)
+    if CYRILLIC_OR_GREEK_RE.search(text):
+        text = fix_lookalikes(text)
+    return anyascii(text).casefold()
+
+
+def folded_forms(text: str) -> tuple[str, str]:
+    """`folded_key(text)`, and the same with apostrophes joining words rather than splitting them."""
+    base = transliterated(text)
+    return (
+        " ".join(WORD_RE.findall(base)),
+        " ".join(WORD_RE.findall(base.translate(APOSTROPHES))),
+    )
 
 
 def joined_words(text: str) -> str:
     """The folded key with apostrophes joining words: "T’ruah" -> "truah", "l’Homme" -> "lhomme"."""
-    return folded_key(anyascii(fix_lookalikes(clean(text))).translate(APOSTROPHES))
+    return folded_forms(text)[1]
 
 
 def name_parts(text: str) -> list[str]:
@@ -54,10 +84,16 @@ def name_parts(text: str) -> list[str]:
 
 def name_keys(text: str) -> list[str]:
     """Every folded form a name is searchable under, best first, without repeats or blanks."""
-    keys = [joined_words(text), folded_key(text)]
-    for part in name_parts(text):
-        keys.extend([joined_words(part), folded_key(part)])
+    keys = []
+    for piece in (text, *name_parts(text)):
+        split, joined = folded_forms(piece)
+        keys.extend([joined, split])
     return list(dict.fromkeys(k for k in keys if k))
+
+
+def native(text: str) -> str:
+    """The text in its own script, cleaned and case-folded."""
+    return clean(text).casefold()
 
 
 @dataclass(frozen=True)
@@ -82,7 +118,7 @@ def build_document(display_name: str, other_names: list[str] | tuple[str, ...] =
     return Document(
         doc=f"{SEPARATOR} " + f" {SEPARATOR} ".join(keys) + f" {SEPARATOR}",
         compact=SEPARATOR + SEPARATOR.join(compacts) + SEPARATOR,
-        native="\n".join(dict.fromkeys(normalized_key(text) for text in names)),
+        native="\n".join(dict.fromkeys(native(text) for text in names if not text.isascii())),
     )
 
 
@@ -98,12 +134,11 @@ class QueryForms:
     @classmethod
     def parse(cls, q: str) -> QueryForms:
         folded = joined_words(q)
-        native = normalized_key(q)
         return cls(
             folded=folded,
-            compact=compact_key(folded),
+            compact=folded.replace(" ", ""),
             words=tuple(folded.split()),
-            native="" if native.isascii() else native,
+            native="" if q.isascii() else native(q),
         )
 
     def __bool__(self) -> bool:
@@ -134,43 +169,65 @@ def correction_cutoff(word: str) -> float | None:
     return None if len(word) < 4 else 0.79  # 0.8, less float rounding (1 - 1/5)
 
 
+def blocking_keys(term: str) -> tuple[str, str, str]:
+    """Keys a vocabulary term is filed under: its first three letters, its last three and the
+    first three of its skeleton, each with its length. One typo rarely changes all three."""
+    n = len(term)
+    return f"{term[:3]}{n}", f"{term[-3:]}{n}", f"{skeleton(term)[:3]}{n}"
+
+
+def lookup_keys(word: str) -> set[str]:
+    """The keys under which the terms one edit away from `word` (or its skeleton) are filed."""
+    head, tail, skeleton_head = word[:3], word[-3:], skeleton(word)[:3]
+    keys = set()
+    for n in range(len(word) - 1, len(word) + 2):
+        keys.update({f"{head}{n}", f"{tail}{n}", f"{skeleton_head}{n}"})
+    return keys
+
+
+def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str]:
+    """The candidate terms that are likely `word` mistyped or in a related form, best first.
+
+    "internatonal" -> ["international", ...]; "amnesty" -> ["amnesty", "amnestie"]. Similarity
+    is the better of two normalised edit similarities, Indel (a letter too many or too few:
+    related forms) and OSA (which counts two swapped letters as one edit); terms whose
+    transliteration skeletons are (nearly) the same also count ("centr" ~ "tsentr").
+    """
+    cutoff = correction_cutoff(word)
+    if cutoff is None:
+        return []
+    terms = sorted(
+        {t for t in candidates if len(t) >= MIN_CORRECTION and abs(len(t) - len(word)) <= 1}
+    )
+    if not terms:
+        return []
+    best: dict[str, float] = {}
+    for scorer in (Indel.normalized_similarity, OSA.normalized_similarity):
+        for term, score, _ in process.extract(
+            word, terms, scorer=scorer, score_cutoff=cutoff, limit=limit
+        ):
+            best[term] = max(score, best.get(term, 0.0))
+    skeletons = [skeleton(t) for t in terms]
+    for _, score, index in process.extract(
+        skeleton(word), skeletons, scorer=Indel.normalized_similarity,
+        score_cutoff=SKELETON_CUTOFF, limit=limit,
+    ):  # fmt: skip
+        best[terms[index]] = max(score, best.get(terms[index], 0.0))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
+    return [term for term, _ in ranked[:limit]]
+
+
 class Vocabulary:
-    """The folded words of all documents, bucketed by length to compare a word with few terms."""
+    """A vocabulary held in memory and filed like the SearchTerm table (for plain-string use)."""
 
     def __init__(self, terms):
-        self.terms = sorted(set(terms), key=lambda t: (len(t), t))
-        self.lengths = [len(t) for t in self.terms]
-        self.skeletons = [skeleton(t) for t in self.terms]
-
-    def __len__(self) -> int:
-        return len(self.terms)
-
-    def near(self, word: str, spread: int = 2) -> slice:
-        """The terms at most `spread` letters longer or shorter than the word."""
-        lo = bisect_left(self.lengths, len(word) - spread)
-        hi = bisect_right(self.lengths, len(word) + spread)
-        return slice(lo, hi)
+        self.files: dict[str, set[str]] = {}
+        for term in set(terms):
+            for key in blocking_keys(term):
+                self.files.setdefault(key, set()).add(term)
 
     def corrections(self, word: str, limit: int = MAX_CORRECTIONS) -> list[str]:
-        """Terms that are likely the word mistyped or in a related form, most similar first.
-
-        "internatonal" -> ["international", ...]; "amnesty" -> ["amnesty", "amnestie"]. Similarity
-        is the best of two normalised edit similarities, Indel (insertions and deletions: related
-        forms, a letter too many or too few) and OSA (which counts a swap of two letters as one),
-        on the words as typed and on their transliteration skeletons ("centr" ~ "tsentr").
-        """
-        cutoff = correction_cutoff(word)
-        if cutoff is None:
-            return []
-        near = self.near(word)
-        terms, skeletons = self.terms[near], self.skeletons[near]
-        best: dict[str, float] = {}
-        for query, choices in ((word, terms), (skeleton(word), skeletons)):
-            for scorer in (Indel.normalized_similarity, OSA.normalized_similarity):
-                for _, score, index in process.extract(
-                    query, choices, scorer=scorer, score_cutoff=cutoff, limit=limit
-                ):
-                    term = terms[index]
-                    best[term] = max(score, best.get(term, 0.0))
-        ranked = sorted(best.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
-        return [term for term, _ in ranked[:limit]]
+        candidates = set()
+        for key in lookup_keys(word):
+            candidates |= self.files.get(key, set())
+        return corrections(word, candidates, limit)

@@ -7,6 +7,7 @@ PostgreSQL, an FTS5 trigram table on SQLite) are created by this app's migration
 
 from django.db import models
 
+from search.keys import blocking_keys
 from signatories.models import Signatory
 
 
@@ -27,9 +28,21 @@ class SearchDocument(models.Model):
 
 
 class SearchTerm(models.Model):
-    """One distinct folded word of the documents: the vocabulary typos are corrected against."""
+    """One distinct folded word of the documents: the vocabulary typos are corrected against.
+
+    Filed under three keys (`search.keys.blocking_keys`) so that the terms one edit away from a
+    typed word are found by index lookups, not by comparing the word with the whole vocabulary.
+    """
 
     term = models.CharField(max_length=200, unique=True)
+    head_key = models.CharField(max_length=8, db_index=True, default="")
+    tail_key = models.CharField(max_length=8, db_index=True, default="")
+    skeleton_key = models.CharField(max_length=8, db_index=True, default="")
 
     def __str__(self) -> str:
         return self.term
+
+    @classmethod
+    def filed(cls, term: str) -> "SearchTerm":
+        head, tail, skeleton_head = blocking_keys(term)
+        return cls(term=term, head_key=head, tail_key=tail, skeleton_key=skeleton_head)

@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, Length
 
 from search.keys import SEPARATOR, QueryForms
-from search.vocabulary import vocabulary
+from search.vocabulary import corrections_for
 
 DOC = "search_document__doc"
 COMPACT = "search_document__compact"
@@ -21,6 +21,7 @@ NATIVE = "search_document__native"
 FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
 # Shorter letter runs found across word boundaries are mostly noise ("rsf" in "lawyeRS For").
 PART_SPACES_MIN = 4
+SHORT_WORD = 4
 # Ties are broken in code point order, the same on both backends whatever the database locale.
 BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
 
@@ -40,9 +41,16 @@ def word_start(term: str) -> Q:
     return Q(**{f"{DOC}__contains": f" {term}"})
 
 
-def fuzzy_condition(forms: QueryForms, corrections: dict[str, list[str]]) -> Q:
+def required_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a fuzzy match must have: all, less the short ones ("of", "de", "for") when a
+    longer word is there, since they are in most names and cost a large index lookup."""
+    long_words = tuple(w for w in words if len(w) >= SHORT_WORD)
+    return long_words or words
+
+
+def words_condition(words, corrections: dict[str, list[str]]) -> Q:
     condition = Q()
-    for word in forms.words:
+    for word in words:
         alternatives = Q()
         for term in dict.fromkeys([word, *corrections.get(word, [])]):
             alternatives |= word_start(term)
@@ -66,10 +74,10 @@ def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
         ),
         (Tier.WHOLE_WORDS, Q(**{f"{DOC}__contains": f" {q} "})),
         (Tier.PREFIX, word_start(q)),
-        (Tier.ALL_WORDS, fuzzy_condition(forms, {})),
+        (Tier.ALL_WORDS, words_condition(forms.words, {})),
         (Tier.PART, Q(**{f"{DOC}__contains": q})),
         (Tier.PART_SPACES, Q(**{f"{COMPACT}__contains": qc})),
-        (Tier.FUZZY, fuzzy_condition(forms, corrections)),
+        (Tier.FUZZY, words_condition(required_words(forms.words), corrections)),
     ]
     return {
         tier: condition
@@ -90,7 +98,7 @@ def fts_match(forms: QueryForms, corrections: dict[str, list[str]]) -> str | Non
     if len(forms.compact) >= PART_SPACES_MIN:
         part = f"{part} OR {fts_phrase('compact', forms.compact)}"
     clauses = []
-    for word in forms.words:
+    for word in required_words(forms.words):
         alternatives = dict.fromkeys([word, *corrections.get(word, [])])
         phrases = [fts_phrase("doc", f" {t}") for t in alternatives]
         if None in phrases:
@@ -104,8 +112,7 @@ def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
     forms = QueryForms.parse(q)
     if not forms:
         return queryset.none()
-    terms = vocabulary(queryset.db)
-    corrections = {word: terms.corrections(word) for word in forms.words}
+    corrections = corrections_for(forms.words, using=queryset.db)
     ranked = tiers(forms, corrections)
     matches = Q()
     for tier in (Tier.PART, Tier.PART_SPACES, Tier.FUZZY):

@@ -1,30 +1,22 @@
-"""The vocabulary typos are corrected against, loaded once per process and reloaded when it grows."""
+"""Typo corrections from the SearchTerm table: the terms filed near each word, then scored."""
 
 from __future__ import annotations
 
-import threading
+from django.db.models import Q
 
-from django.db.models import Count, Max
-
-from search.keys import Vocabulary
+from search.keys import correction_cutoff, corrections, lookup_keys
 from search.models import SearchTerm
 
-_lock = threading.Lock()
-_cache: dict[str, tuple[tuple, Vocabulary]] = {}
 
-
-def vocabulary(using: str = "default") -> Vocabulary:
-    """The current vocabulary; one cheap aggregate query tells whether the terms changed since."""
-    version = tuple(
+def corrections_for(words, using: str = "default") -> dict[str, list[str]]:
+    """{word: likely corrections} for the query words, with one indexed query for all of them."""
+    wanted = [w for w in dict.fromkeys(words) if correction_cutoff(w) is not None]
+    if not wanted:
+        return {}
+    keys = set().union(*(lookup_keys(w) for w in wanted))
+    candidates = set(
         SearchTerm.objects.using(using)
-        .aggregate(last_id=Max("pk"), count=Count("pk"), last_term=Max("term"))
-        .values()
+        .filter(Q(head_key__in=keys) | Q(tail_key__in=keys) | Q(skeleton_key__in=keys))
+        .values_list("term", flat=True)
     )
-    cached = _cache.get(using)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    with _lock:
-        terms = SearchTerm.objects.using(using).values_list("term", flat=True).iterator()
-        loaded = Vocabulary(terms)
-        _cache[using] = (version, loaded)
-    return loaded
+    return {word: corrections(word, candidates) for word in wanted}

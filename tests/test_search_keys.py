@@ -1,18 +1,42 @@
 """The pure search keys, query forms, typo corrections and FTS5 queries, on plain strings."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.keys import (
     QueryForms,
     Vocabulary,
     build_document,
     correction_cutoff,
+    folded_forms,
     joined_words,
     name_keys,
     name_parts,
     skeleton,
 )
-from search.queries import fts_match
+from search.queries import fts_match, required_words
+from signatories.names import folded_key
+
+MIXED_SCRIPTS = st.sampled_from(
+    list(
+        "aAbBcCeEhHkKmMoOpPtTxXyYéÉçłĐđ ТтАаВЕКМНОРСХУуеорсхіјѕΑΒΕΚΜΝΟΡΤΧοαβ*\\'’-—.()台灣ウイグル الصحراء"
+    )
+)
+
+
+@given(st.lists(MIXED_SCRIPTS, max_size=30).map("".join) | st.text(max_size=30))
+def test_folded_forms_agree_with_folded_key(text):
+    assert folded_forms(text)[0] == folded_key(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ghjtrn для трансгендерных людей и их близких Т\\*Revers", "МосковскаяХельсинкскаягруппа",
+     "Liên Đoàn Công Giáo", "会える考を問題チベット Japan Committee for Tibet"],
+)  # fmt: skip
+def test_folded_forms_agree_with_folded_key_on_seed_readings(text):
+    assert folded_forms(text)[0] == folded_key(text)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +103,7 @@ def test_short_words_get_no_typo_corrections():
 
 VOCABULARY = Vocabulary(
     ["amnesty", "amnestie", "international", "internationale", "tibet", "tibete", "uyghur",
-     "moskovskaya", "tsentr", "hk", "hr", "honesty"]
+     "moskovskaya", "tsentr", "hk", "hr", "honesty", "atc", "wat"]
 )  # fmt: skip
 
 
@@ -102,6 +126,7 @@ def test_corrections_leave_unrelated_and_short_words_alone():
     assert VOCABULARY.corrections("hk") == []
     assert "honesty" not in VOCABULARY.corrections("amnesty")
     assert VOCABULARY.corrections("zebra") == []
+    assert VOCABULARY.corrections("watch") == []  # "atc", "wat": too short to stand for anything
 
 
 def test_fts_query_covers_parts_and_word_alternatives():
@@ -115,5 +140,13 @@ def test_fts_query_covers_parts_and_word_alternatives():
 
 def test_fts_query_gives_up_where_trigrams_cannot_narrow():
     assert fts_match(QueryForms.parse("hk"), {}) is None
-    assert fts_match(QueryForms.parse("a tibet"), {}) is None
+    assert fts_match(QueryForms.parse("a b c"), {}) is None
+
+
+def test_fuzzy_matches_need_only_the_longer_words():
+    assert required_words(("friends", "of", "tibet")) == ("friends", "tibet")
+    assert required_words(("hk", "jp")) == ("hk", "jp")
+    assert fts_match(QueryForms.parse("a tibet"), {}) == (
+        'doc:"a tibet" OR compact:"atibet" OR ((doc:" tibet"))'
+    )
     assert fts_match(QueryForms.parse("rsf"), {}) == 'doc:"rsf" OR ((doc:" rsf"))'

@@ -1,0 +1,437 @@
+"""Search benchmark: synthetic multilingual signatories at 10k, 100k and 1M names.
+
+`make bench` runs this file. The driver starts one worker process per backend, each against its
+own throw-away database (PostgreSQL `archive_bench`, SQLite `/tmp/archive_bench.sqlite3`, never
+the development one), then writes the "Search" section of docs/benchmarks.md. A worker loads the
+names size after size (each size extends the previous one), builds their search documents with
+the same code the importer uses, and times:
+
+- search: `search_signatories` as the API runs it (count + first page of 50), over a fixed mix of
+  queries drawn from the first 10,000 names, so every size answers the same questions;
+- the directory's first page: `SignatoryListView` called directly (the public cache middleware
+  would otherwise answer from memory), rendered.
+
+A benchmark, not a test: it asserts nothing about timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/archive_bench"
+DEFAULT_SQLITE_URL = "sqlite:////tmp/archive_bench.sqlite3"
+SIZES = [10_000, 100_000, 1_000_000]
+QUERY_SOURCE = 10_000  # queries are drawn from the names every size has
+PAGE_SIZE = 50
+BATCH = 5_000
+TARGETS = {  # (backend, size): p95 target in ms, from the brief
+    ("postgresql", 1_000_000): 50,
+    ("sqlite", 100_000): 100,
+}
+DIRECTORY_TARGET = (1_000_000, 100)
+
+
+@dataclass
+class Query:
+    kind: str
+    text: str
+
+
+@dataclass
+class SizeResult:
+    size: int
+    load_seconds: float
+    search_ms: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
+    matches: dict[str, int] = field(default_factory=dict)
+    directory_ms: list[float] = field(default_factory=list)
+
+
+# --- the query mix ---------------------------------------------------------------------------
+
+
+def swap_letters(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def query_mix(names, seed: int = 7) -> list[Query]:
+    """A fixed mix of what readers type, built from real (synthetic) names: 26 queries."""
+    from search.keys import joined_words
+
+    rng = random.Random(seed)
+    by_language: dict[str, list[str]] = {}
+    for item in names:
+        by_language.setdefault(item.language, []).append(item.name)
+    latin = by_language["en"] + by_language["fr"] + by_language["es"] + by_language["de"]
+    accented = [n for n in latin if not n.isascii()]
+    with_acronym = [n for n in latin if re.search(r"\(([A-Z]{3,})\)$", n)]
+    queries: list[Query] = []
+    for name in rng.sample(latin, 3):
+        queries.append(Query("exact name", name))
+    for name in rng.sample(accented, 3):
+        queries.append(Query("accents dropped", joined_words(name)))
+    for name in rng.sample(with_acronym, 2):
+        queries.append(Query("acronym", re.search(r"\(([A-Z]{3,})\)$", name).group(1)))
+    for name in rng.sample(latin, 3):
+        words = name.split()
+        queries.append(Query("prefix", " ".join(words[:-1] + [words[-1][:3]])))
+    for name in rng.sample([n for n in latin if max(map(len, n.split())) >= 7], 3):
+        words = name.split()
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        words[longest] = swap_letters(words[longest], rng)
+        queries.append(Query("typo", " ".join(words)))
+    for name in rng.sample([n for n in latin if 2 <= len(n.split()) <= 4], 1):
+        queries.append(Query("lost spaces", name.replace(" ", "")))
+    for name in rng.sample(by_language["ru"], 2):
+        queries.append(Query("Cyrillic part", max(name.split(), key=len)[:8]))
+    for name in rng.sample(by_language["ru"], 1):
+        queries.append(Query("Cyrillic in Latin", joined_words(name.split()[0])))
+    for name in rng.sample(by_language["zh"] + by_language["ja"], 2):
+        start = rng.randrange(0, 2)
+        queries.append(Query("CJK part", name.split()[0][start : start + 4]))
+    for name in rng.sample(by_language["ar"], 1):
+        queries.append(Query("Arabic part", name.split()[1]))
+    queries += [Query("broad word", "tibet"), Query("broad words", "human rights")]
+    return queries
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def reset_database(url: str) -> None:
+    if url.startswith("sqlite"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def load(letter, names, start: int) -> None:
+    """Insert signatories, their search documents and new vocabulary terms, in batches."""
+    from django.db import connection, transaction
+
+    from search.keys import build_document
+    from search.models import SearchDocument, SearchTerm
+    from signatories.models import Signatory
+
+    postgres = connection.vendor == "postgresql"
+    known_terms = set(SearchTerm.objects.values_list("term", flat=True))
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP INDEX IF EXISTS search_doc_trgm")
+            cursor.execute("DROP INDEX IF EXISTS search_compact_trgm")
+    counter = itertools.count(start)
+    while True:
+        batch = list(itertools.islice(names, BATCH))
+        if not batch:
+            break
+        with transaction.atomic():
+            signatories = Signatory.objects.bulk_create(
+                [
+                    Signatory(
+                        letter=letter,
+                        slug=f"bench-{next(counter)}",
+                        name=item.name,
+                        imported_name=item.name,
+                    )  # fmt: skip
+                    for item in batch
+                ]
+            )
+            documents = [
+                (s.pk, build_document(item.name, item.readings))
+                for s, item in zip(signatories, batch, strict=True)
+            ]
+            new_terms = set()
+            for _, document in documents:
+                new_terms.update(w for w in document.words if len(w) <= 200)
+            new_terms -= known_terms
+            known_terms |= new_terms
+            if postgres:
+                with connection.cursor() as cursor:
+                    copy_sql = (
+                        "COPY search_searchdocument (signatory_id, doc, compact, native) FROM STDIN"
+                    )
+                    with cursor.cursor.copy(copy_sql) as copy:
+                        for pk, d in documents:
+                            copy.write_row((pk, d.doc, d.compact, d.native))
+            else:
+                SearchDocument.objects.bulk_create(
+                    [
+                        SearchDocument(
+                            signatory_id=pk, doc=d.doc, compact=d.compact, native=d.native
+                        )
+                        for pk, d in documents
+                    ],
+                    batch_size=1000,
+                )
+            SearchTerm.objects.bulk_create(
+                [SearchTerm.filed(t) for t in sorted(new_terms)],
+                batch_size=2000,
+                ignore_conflicts=True,
+            )
+    with connection.cursor() as cursor:
+        if postgres:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            cursor.execute(
+                "CREATE INDEX search_doc_trgm ON search_searchdocument USING gin (doc gin_trgm_ops)"
+            )
+            cursor.execute(
+                "CREATE INDEX search_compact_trgm ON search_searchdocument "
+                "USING gin (compact gin_trgm_ops)"
+            )
+        else:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
+
+
+# --- timing ------------------------------------------------------------------------------------
+
+
+def time_search(query: str) -> tuple[float, int]:
+    from django.core.paginator import Paginator
+
+    from signatories.api import signatories_with_entries
+    from signatories.search import search_signatories
+
+    started = time.perf_counter()
+    results = search_signatories(signatories_with_entries().order_by("name", "pk"), query)
+    page = Paginator(results, PAGE_SIZE).page(1)
+    list(page.object_list)
+    count = page.paginator.count
+    return (time.perf_counter() - started) * 1000, count
+
+
+def time_directory() -> float:
+    from django.test import RequestFactory
+
+    from signatories.views import SignatoryListView
+
+    request = RequestFactory().get("/signatories/")
+    started = time.perf_counter()
+    response = SignatoryListView.as_view()(request)
+    response.render()
+    assert response.status_code == 200
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(result: SizeResult, queries: list[Query], rounds: int) -> None:
+    for query in queries:  # warm-up: caches, the vocabulary, the plan cache
+        time_search(query.text)
+    for _ in range(rounds):
+        for query in queries:
+            elapsed, count = time_search(query.text)
+            result.search_ms.append(elapsed)
+            result.by_kind.setdefault(query.kind, []).append(elapsed)
+            result.matches[query.text] = count
+    time_directory()
+    result.directory_ms = [time_directory() for _ in range(max(rounds, 5))]
+
+
+def worker(sizes: list[int], rounds: int, out: Path) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    reset_database(os.environ["DATABASE_URL"])
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    from bench.names import synthetic_names
+    from letters.models import Letter
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    letter = Letter.objects.create(slug="bench", title="Benchmark letter")
+    queries = query_mix(list(synthetic_names(QUERY_SOURCE)))
+    names = synthetic_names(max(sizes))
+    results, loaded = [], 0
+    for size in sizes:
+        started = time.perf_counter()
+        load(letter, itertools.islice(names, size - loaded), loaded)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        loaded = size
+        result = SizeResult(size=size, load_seconds=time.perf_counter() - started)
+        measure(result, queries, rounds)
+        results.append(result)
+        print(f"  {connection.vendor} {size:>9,}: {summary(result.search_ms)}", flush=True)
+    payload = {
+        "backend": connection.vendor,
+        "version": server_version(connection),
+        "queries": [asdict(q) for q in queries],
+        "results": [asdict(r) for r in results],
+    }
+    out.write_text(json.dumps(payload))
+
+
+def server_version(connection) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            return "PostgreSQL " + cursor.fetchone()[0].split()[0]
+        cursor.execute("SELECT sqlite_version()")
+        return "SQLite " + cursor.fetchone()[0]
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * p / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def summary(values: list[float]) -> str:
+    return (
+        f"p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms, "
+        f"p99 {percentile(values, 99):.1f} ms"
+    )
+
+
+def report(runs: list[dict], elapsed: float) -> str:
+    lines = [
+        "## Search",
+        "",
+        "Generated by `make bench` (bench/search_bench.py) on "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
+        f"in {elapsed / 60:.1f} min. Synthetic signatories (bench/names.py: English, French, "
+        "Spanish, Portuguese, German, Vietnamese, Polish, Russian, Chinese, Japanese and Arabic "
+        "names, 15% with a second, damaged reading) with their search documents. A search is "
+        "`search_signatories` as the API runs it: count plus the first page of 50. The directory "
+        "is `SignatoryListView` (no query) called directly and rendered, without the page cache. "
+        "Timings from one run; targets from the brief.",
+        "",
+        "| backend | names | search p50 | p95 | p99 | target (p95) | p50 vs 10k "
+        "| directory p50 | directory p95 | load |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        base = None
+        for r in run["results"]:
+            p50 = statistics.median(r["search_ms"])
+            base = base or p50
+            target = TARGETS.get((run["backend"], r["size"]))
+            p95 = percentile(r["search_ms"], 95)
+            verdict = f"≤ {target} ms: {'met' if p95 <= target else 'missed'}" if target else ""
+            directory = ""
+            if r["size"] == DIRECTORY_TARGET[0]:
+                d95 = percentile(r["directory_ms"], 95)
+                directory = f" (≤ {DIRECTORY_TARGET[1]} ms: {'met' if d95 <= DIRECTORY_TARGET[1] else 'missed'})"
+            lines.append(
+                f"| {run['version']} | {r['size']:,} | {p50:.1f} ms | {p95:.1f} ms "
+                f"| {percentile(r['search_ms'], 99):.1f} ms | {verdict} | ×{p50 / base:.1f} "
+                f"| {statistics.median(r['directory_ms']):.1f} ms "
+                f"| {percentile(r['directory_ms'], 95):.1f} ms{directory} | {r['load_seconds']:.0f} s |"
+            )
+    lines += ["", "Median search time by kind of query, in ms, at each backend's largest size:", ""]
+    header = (
+        "| kind | queries | "
+        + " | ".join(f"{run['version'].split()[0]} {run['results'][-1]['size']:,}" for run in runs)
+        + " |"
+    )
+    lines += [header, "|---|---:|" + "---:|" * len(runs)]
+    kinds = list(dict.fromkeys(q["kind"] for q in runs[0]["queries"]))
+    for kind in kinds:
+        count = sum(1 for q in runs[0]["queries"] if q["kind"] == kind)
+        cells = [f"{statistics.median(run['results'][-1]['by_kind'][kind]):.1f}" for run in runs]
+        lines.append(f"| {kind} | {count} | " + " | ".join(cells) + " |")
+    largest = runs[0]["results"][-1]
+    lines += [
+        "",
+        "The query mix (matches at "
+        f"{largest['size']:,} names on {runs[0]['version'].split()[0]}): "
+        + "; ".join(
+            f"`{q['text']}` ({largest['matches'][q['text']]:,})" for q in runs[0]["queries"]
+        )
+        + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the "## Search" section of the file (up to the next "## " heading), or append it."""
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
+    pattern = re.compile(r"^## Search\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text)
+
+
+def driver(args) -> None:
+    started = time.perf_counter()
+    plans = [("postgresql", args.pg, args.pg_sizes), ("sqlite", args.sqlite, args.sqlite_sizes)]
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend, url, sizes in plans:
+            if not sizes:
+                continue
+            out = Path(tmp) / f"{backend}.json"
+            print(f"{backend}: {', '.join(f'{s:,}' for s in sizes)} names", flush=True)
+            subprocess.run(
+                [sys.executable, __file__, "--worker", "--sizes", ",".join(map(str, sizes)),
+                 "--rounds", str(args.rounds), "--out", str(out)],
+                env={**os.environ, "DATABASE_URL": url},
+                check=True,
+            )  # fmt: skip
+            runs.append(json.loads(out.read_text()))
+    section = report(runs, time.perf_counter() - started)
+    write_section(args.output, section)
+    print(section)
+
+
+def sizes_arg(value: str) -> list[int]:
+    return [int(v) for v in value.split(",") if v]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pg", default=os.environ.get("BENCH_PG_URL", DEFAULT_PG_URL))
+    parser.add_argument("--sqlite", default=os.environ.get("BENCH_SQLITE_URL", DEFAULT_SQLITE_URL))
+    parser.add_argument("--pg-sizes", type=sizes_arg, default=SIZES)
+    parser.add_argument("--sqlite-sizes", type=sizes_arg, default=SIZES)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", type=sizes_arg, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.sizes, args.rounds, args.out)
+    else:
+        driver(args)
+
+
+if __name__ == "__main__":
+    main()
