@@ -15,6 +15,10 @@ class CorrectionListView(ListView):
     template_name = "curation/correction_list.html"
     context_object_name = "corrections"
     paginate_by = 50
+    extra_context = {
+        "page_title": "Corrections",
+        "description": "Every correction curators made to the archive, with its reason.",
+    }
 
     def get_queryset(self):
         return public_corrections()

@@ -182,11 +182,21 @@ class SignatoryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "listed_in_sources", "is_corrected", "slug"]
     list_filter = [SourceFilter, "kind", InEverySourceFilter, CorrectedFilter]
     search_fields = ["name", "imported_name", "curated_name", "slug", "aliases__name"]
+    search_help_text = (
+        "Name, printed name, slug or alias. Separate alternatives with |, e.g. "
+        "“HRIC | Human Rights in China”, to list two signatories and merge them."
+    )
     readonly_fields = ["slug", "public_page", "imported_name", "imported_kind", "name_artefacts"]
     fieldsets = [
         ("As imported", {"fields": readonly_fields}),
         ("Curated", {"fields": CURATED_FIELDS}),
-        ("Why", {"fields": ["reason", "evidence_url"]}),
+        (
+            "Why",
+            {
+                "fields": ["reason", "evidence_url"],
+                "description": "For every change saved from this page, aliases included.",
+            },
+        ),
     ]
     inlines = [AliasInline, EntryInline]
     actions = ["merge_signatories"]
@@ -199,6 +209,16 @@ class SignatoryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(source_total=Count("entries__source", distinct=True))
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        alternatives = [t.strip() for t in search_term.split("|") if t.strip()]
+        if len(alternatives) < 2:
+            return super().get_search_results(request, queryset, search_term)
+        found = set()
+        for term in alternatives:
+            results, _ = super().get_search_results(request, queryset, term)
+            found.update(results.values_list("pk", flat=True))
+        return queryset.filter(pk__in=found), False
 
     @admin.display(description="sources", ordering="source_total")
     def listed_in_sources(self, obj):
