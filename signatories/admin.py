@@ -184,7 +184,7 @@ class SignatoryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
     search_fields = ["name", "imported_name", "curated_name", "slug", "aliases__name"]
     search_help_text = (
         "Name, printed name, slug or alias. Separate alternatives with |, e.g. "
-        "“HRIC | Human Rights in China”, to list two signatories and merge them."
+        'HRIC | "Human Rights in China", to list two signatories and merge them.'
     )
     readonly_fields = ["slug", "public_page", "imported_name", "imported_kind", "name_artefacts"]
     fieldsets = [

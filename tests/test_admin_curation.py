@@ -400,7 +400,7 @@ def test_curators_cannot_delete_or_add_imported_records(curator_client):
 
 def test_signatory_search_takes_alternatives_so_two_can_be_merged(curator_client):
     response = curator_client.get(
-        reverse("admin:signatories_signatory_changelist"), {"q": "HRIC | Human Rights in China"}
+        reverse("admin:signatories_signatory_changelist"), {"q": 'HRIC | "Human Rights in China"'}
     )
     assert {s.slug for s in response.context["cl"].result_list} == {
         "hric",

@@ -77,7 +77,7 @@ def test_corrections_list_does_not_query_per_row(client, curated):
         )
     with CaptureQueriesContext(connection) as more:
         response = client.get("/corrections/")
-    assert response.content.decode().count('class="correction"') == 7
+    assert response.content.decode().count('class="card correction"') == 7
     assert len(more) == len(few)
 
 
