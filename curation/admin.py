@@ -1,11 +1,11 @@
 """Admin for curation records: the corrections log and old slugs (read-only), source notes."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from curation import services
 from curation.admin_actions import confirm_with_reason, each
 from curation.admin_forms import CurationModelForm
+from curation.admin_history import AuditedAdmin
 from curation.models import Correction, SignatoryRedirect, SourceNote
 from signatories.admin import CuratedThroughServicesMixin
 
@@ -48,7 +48,7 @@ class SourceNoteForm(CurationModelForm):
 
 
 @admin.register(SourceNote)
-class SourceNoteAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
+class SourceNoteAdmin(CuratedThroughServicesMixin, AuditedAdmin):
     form = SourceNoteForm
     list_display = ["source", "text", "updated_at"]
     list_select_related = ["source"]

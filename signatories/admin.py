@@ -7,11 +7,11 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from curation import services
 from curation.admin_actions import confirm_with_reason, each
 from curation.admin_forms import CurationModelForm, ReasonForm
+from curation.admin_history import AuditedAdmin
 from curation.models import Correction
 from letters.models import SourceVersion
 from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, Signatory
@@ -177,7 +177,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
+class SignatoryAdmin(CuratedThroughServicesMixin, AuditedAdmin):
     form = SignatoryCurationForm
     list_display = ["name", "kind", "country", "listed_in_sources", "is_corrected", "slug"]
     list_filter = [SourceFilter, "kind", InEverySourceFilter, CorrectedFilter]
@@ -407,7 +407,7 @@ class PinnedFilter(admin.SimpleListFilter):
 
 
 @admin.register(ListEntry)
-class ListEntryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
+class ListEntryAdmin(CuratedThroughServicesMixin, AuditedAdmin):
     form = EntryCurationForm
     list_display = [
         "text",
@@ -454,7 +454,7 @@ class ListEntryAdmin(CuratedThroughServicesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(MatchOverride)
-class MatchOverrideAdmin(SimpleHistoryAdmin):
+class MatchOverrideAdmin(AuditedAdmin):
     list_display = ["text", "source", "ordinal", "signatory", "created_at"]
     list_filter = ["source"]
     list_select_related = ["source", "signatory"]
@@ -511,7 +511,7 @@ class AliasAddForm(CurationModelForm):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(AuditedAdmin):
     form = AliasAddForm
     list_display = ["name", "signatory", "reason"]
     list_select_related = ["signatory"]

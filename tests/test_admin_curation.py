@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from curation.models import Correction, CorrectionAction, SignatoryRedirect, SourceNote
@@ -406,3 +407,33 @@ def test_signatory_search_takes_alternatives_so_two_can_be_merged(curator_client
         "hric",
         "human-rights-in-china",
     }
+
+
+def test_history_shows_who_and_why_and_refuses_reverts(curator_client):
+    hric = signatory("hric")
+    post_change(curator_client, hric, curated_name="HRIC (acronym)")
+    url = reverse("admin:signatories_signatory_history", args=[hric.pk])
+    response = curator_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert REASON.replace("'", "&#x27;") in html and "carla" in html.lower()
+    assert inline_script_or_style(html) == []
+    version = hric.history.first()
+    revert = reverse("admin:signatories_signatory_simple_history", args=[hric.pk, version.pk])
+    assert curator_client.get(revert).status_code == 200
+    response = curator_client.post(revert, {"curated_name": "", "reason": "revert"})
+    assert response.status_code == 403
+    assert signatory("hric").name == "HRIC (acronym)"
+
+
+def test_source_note_partial_shows_the_note_only_when_there_is_one(curator_client):
+    pdf = SourceVersion.objects.get(slug="pdf-text")
+    assert render_to_string("curation/_source_note.html", {"source": pdf}).strip() == ""
+    curator_client.post(
+        reverse("admin:curation_sourcenote_add"),
+        {"source": pdf.pk, "text": "Number 274 is missing.", "reason": REASON},
+    )
+    pdf = SourceVersion.objects.get(slug="pdf-text")
+    assert "Number 274 is missing." in render_to_string(
+        "curation/_source_note.html", {"source": pdf}
+    )
