@@ -228,12 +228,20 @@ def test_decisions_made_in_the_admin_survive_reimport_with_a_new_source(
     )
     post_change(curator_client, entry("pdf-text", "Japan Uyghur Association"), operation="split")
     split_to = entry("pdf-text", "Japan Uyghur Association").signatory
+    jua_ja = signatory("ribenuiguruxiehui")
+    post_change(
+        curator_client,
+        entry("minbyun-press-release", "Japan Uyghur Association"),
+        operation="override",
+        signatory=jua_ja.pk,
+    )
+    post_change(curator_client, signatory("amnesty-international"), public_note="Not in MINBYUN.")
     pdf = SourceVersion.objects.get(slug="pdf-text")
     curator_client.post(
         reverse("admin:curation_sourcenote_add"),
         {"source": pdf.pk, "text": "Number 274 is missing.", "reason": REASON},
     )
-    assert Correction.objects.count() == 6
+    assert Correction.objects.count() == 8
 
     load_letters([folder_with_extra_source(seed_folder, tmp_path)])
 
@@ -243,8 +251,10 @@ def test_decisions_made_in_the_admin_survive_reimport_with_a_new_source(
     assert SignatoryRedirect.objects.get().old_slug == "hric"
     assert survivor.entries.count() == 10
     assert entry("pdf-text", "Japan Uyghur Association").signatory == split_to
+    assert entry("minbyun-press-release", "Japan Uyghur Association").signatory == jua_ja
+    assert signatory("amnesty-international").public_note == "Not in MINBYUN."
     assert SourceNote.objects.get().source.slug == "pdf-text"
-    assert Correction.objects.count() == 6
+    assert Correction.objects.count() == 8
 
 
 def test_source_notes_are_written_through_the_admin(curator_client):
