@@ -169,19 +169,25 @@ def correction_cutoff(word: str) -> float | None:
     return None if len(word) < 4 else 0.79  # 0.8, less float rounding (1 - 1/5)
 
 
+def tail_length(length: int) -> int:
+    """Letters of the tail key: five from 8 letters on (with the three-letter head they still
+    cannot both hold a single typo), so common endings ("-land", "-tion") make small files."""
+    return 4 if length < 8 else 5
+
+
 def blocking_keys(term: str) -> tuple[str, str, str]:
-    """Keys a vocabulary term is filed under: its first three letters, its last three and the
-    first three of its skeleton, each with its length. One typo rarely changes all three."""
+    """Keys a vocabulary term is filed under: its first three letters, its last four or five and
+    the first three of its skeleton, each with its length. One typo rarely changes all three."""
     n = len(term)
-    return f"{term[:3]}{n}", f"{term[-3:]}{n}", f"{skeleton(term)[:3]}{n}"
+    return f"{term[:3]}{n}", f"{term[-tail_length(n) :]}{n}", f"{skeleton(term)[:3]}{n}"
 
 
 def lookup_keys(word: str) -> set[str]:
     """The keys under which the terms one edit away from `word` (or its skeleton) are filed."""
-    head, tail, skeleton_head = word[:3], word[-3:], skeleton(word)[:3]
+    head, skeleton_head = word[:3], skeleton(word)[:3]
     keys = set()
     for n in range(len(word) - 1, len(word) + 2):
-        keys.update({f"{head}{n}", f"{tail}{n}", f"{skeleton_head}{n}"})
+        keys.update({f"{head}{n}", f"{word[-tail_length(n) :]}{n}", f"{skeleton_head}{n}"})
     return keys
 
 
@@ -217,6 +223,12 @@ def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str
     return [term for term, _ in ranked[:limit]]
 
 
+def filed_near(word: str, filed) -> set[str]:
+    """The terms of (term, keys) pairs filed under one of the word's lookup keys."""
+    wanted = lookup_keys(word)
+    return {term for term, keys in filed if not wanted.isdisjoint(keys)}
+
+
 class Vocabulary:
     """A vocabulary held in memory and filed like the SearchTerm table (for plain-string use)."""
 
@@ -227,7 +239,7 @@ class Vocabulary:
                 self.files.setdefault(key, set()).add(term)
 
     def corrections(self, word: str, limit: int = MAX_CORRECTIONS) -> list[str]:
-        candidates = set()
-        for key in lookup_keys(word):
-            candidates |= self.files.get(key, set())
-        return corrections(word, candidates, limit)
+        filed = [
+            (t, blocking_keys(t)) for key in lookup_keys(word) for t in self.files.get(key, ())
+        ]
+        return corrections(word, filed_near(word, filed), limit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from search.keys import correction_cutoff, corrections, lookup_keys
+from search.keys import correction_cutoff, corrections, filed_near, lookup_keys
 from search.models import SearchTerm
 
 
@@ -14,9 +14,10 @@ def corrections_for(words, using: str = "default") -> dict[str, list[str]]:
     if not wanted:
         return {}
     keys = set().union(*(lookup_keys(w) for w in wanted))
-    candidates = set(
-        SearchTerm.objects.using(using)
+    filed = [
+        (term, term_keys)
+        for term, *term_keys in SearchTerm.objects.using(using)
         .filter(Q(head_key__in=keys) | Q(tail_key__in=keys) | Q(skeleton_key__in=keys))
-        .values_list("term", flat=True)
-    )
-    return {word: corrections(word, candidates) for word in wanted}
+        .values_list("term", "head_key", "tail_key", "skeleton_key")
+    ]
+    return {word: corrections(word, filed_near(word, filed)) for word in wanted}
