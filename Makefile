@@ -79,5 +79,14 @@ loadtest-tools:
 loadtest: install postgres loadtest-tools $(DATASETTE_VENV)/.datasette-$(DATASETTE_VERSION)
 	DATASETTE=$(DATASETTE_VENV)/bin/datasette $(BIN)/python loadtest/run.py
 
+# Search benchmark (bench/search_bench.py; ~15 min on 2 cores): synthetic multilingual names at
+# 10k, 100k and 1M in throw-away databases, never the development one; writes the "Search" section
+# of docs/benchmarks.md.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/archive_bench
+BENCH_SQLITE_URL ?= sqlite:////tmp/archive_bench.sqlite3
+
+bench: install postgres
+	BENCH_PG_URL=$(BENCH_PG_URL) BENCH_SQLITE_URL=$(BENCH_SQLITE_URL) $(BIN)/python bench/search_bench.py
+
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
