@@ -50,13 +50,9 @@ class SignatureCount:
     claimed_anonymous: int | None
     claimed_named: int | None
     claims_agree: bool
-    listed: list[tuple[SourceVersion, int]]
+    listed: list[tuple[SourceVersion, int, int | None]]  # source, entries, claimed - entries
     distinct: int
     in_every_list: int
-
-    @property
-    def listed_counts_agree(self) -> bool:
-        return len({n for _, n in self.listed}) <= 1
 
 
 def signature_count(
@@ -75,7 +71,10 @@ def signature_count(
         claimed_anonymous=anonymous,
         claimed_named=(total - anonymous) if total is not None and anonymous is not None else None,
         claims_agree=len(claims) <= 1,
-        listed=[(s, s.entry_count) for s in with_lists],
+        listed=[
+            (s, s.entry_count, None if s.claimed_named is None else s.claimed_named - s.entry_count)
+            for s in with_lists
+        ],
         distinct=distinct,
         in_every_list=in_every_list,
     )

@@ -67,7 +67,9 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             signatories=page,
             q=data.get("q", ""),
             current_initial=data.get("initial", ""),
-            initials=[(i, "Other scripts" if i == OTHER_INITIAL else i) for i in INITIALS],
+            initials=[
+                (i, "Digits and other scripts" if i == OTHER_INITIAL else i) for i in INITIALS
+            ],
             result_count=context["paginator"].count if context.get("paginator") else len(page),
             filtered=any(data.get(k) for k in form.fields),
             refined=any(data.get(k) for k in form.fields if k not in ("q", "initial")),

@@ -62,8 +62,10 @@ def test_pages_make_no_third_party_requests(client, seeded):
 def test_footer_credits_the_sources_and_links_the_api(client, seeded):
     html = client.get(reverse("letters:about")).content.decode()
     footer = re.search(r'<footer class="site-footer">.*?</footer>', html, re.S).group(0)
+    footer_text = re.sub(r"<[^>]+>", "", footer)
     for source in SourceVersion.objects.all():
-        assert source.publisher in footer
+        assert source.publisher in footer_text
+    assert '<span lang="ko">민주사회를 위한 변호사모임</span>' in footer
     for name in ("api:letter", "api:sources", "api:signatories"):
         assert f'href="{reverse(name)}"' in footer
 

@@ -91,7 +91,7 @@ def test_filters_and_pagination_work_with_javascript_disabled(session):
     page.get_by_role("link", name="Next").first.click()
     expect(page).to_have_url(re.compile(r"coverage=all.*page=2|page=2.*coverage=all"))
     expect(page.locator(".pagination")).to_contain_text("Page 2 of 6")
-    page.locator(".az").get_by_role("link", name="Other scripts").click()
+    page.locator(".az").get_by_role("link", name="Digits and other scripts").click()
     expect(page).to_have_url(re.compile(r"initial=other"))
     expect(page.locator(".directory [lang=ja]").first).to_be_visible()
 
