@@ -73,14 +73,17 @@ def markdown(runs, ratio_list: list[Ratio], facts: dict) -> str:
         "",
         "Written by `make loadtest` (loadtest/run.py); numbers from one run, on loopback only.",
         f"Each row is one `wrk -t{facts['threads']} -c{facts['connections']}"
-        f" -d{facts['seconds']}s --timeout 10s` run; an error is any non-2xx status, socket error or timeout.",
+        f" -d{facts['seconds']}s --timeout 10s` run; an error is any socket error, timeout or"
+        " unexpected status: anything but 2xx, or anything but 503 where the database is down.",
         f"gunicorn: production settings (DJANGO_DEBUG=0), {facts['workers']} workers ×"
         f" {facts['gunicorn_threads']} threads, {facts['database']}; 'no response cache' is the"
         " same app with DJANGO_RESPONSE_CACHE=0, rendering every request. The nginx cache is"
         " deploy/nginx.conf's rules (deploy/nginx-archive.conf) on plain HTTP; the ceiling is nginx"
         " serving the same bytes saved as files. Datasette 0.65.5 serves the same"
         f" {facts['signatories']} signatories from SQLite with an FTS5 index (immutable mode, 50"
-        " rows a page).",
+        " rows a page). Faults, last: a gunicorn whose database is unreachable (closed port), which"
+        " must answer every request with the styled 503 and at once; then the app stopped, with"
+        " nginx answering from its cache.",
         f"Machine: {facts['machine']}, shared with the load generator; load average before the"
         f" run {facts['load average before the run']}; {facts['date']}; {facts['wrk']};"
         f" {facts['nginx']}.",

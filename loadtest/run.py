@@ -10,6 +10,7 @@ import platform
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -26,6 +27,7 @@ from loadtest import datasette_db, nginx_config, report  # noqa: E402
 
 HOST = "127.0.0.1"
 APP_PORT, CACHE_PORT, CEILING_PORT, DATASETTE_PORT, UNCACHED_PORT = 8041, 8042, 8043, 8044, 8045
+DEAD_DATABASE_PORT = 8046
 WORK = Path(os.environ.get("LOADTEST_WORKDIR", "/tmp/archive-loadtest"))
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "10"))
 THREADS, CONNECTIONS = 2, 32
@@ -111,18 +113,24 @@ def get(url: str) -> tuple[int, bytes, dict]:
         return error.code, error.read(), dict(error.headers)
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, seconds: int = 60, status: int = 200):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
         try:
-            if get(url)[0] == 200:
+            if get(url)[0] == status:
                 return
         except OSError:
             pass
         time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer 200 within {seconds} s")
+    raise RuntimeError(f"{url} did not answer {status} within {seconds} s")
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]  # nothing listens there once the probe is closed
 
 
 class Processes:
@@ -137,6 +145,10 @@ class Processes:
         self.started.append(process)
         return process
 
+    def stop(self, process: subprocess.Popen) -> None:
+        process.terminate()
+        process.wait(timeout=10)
+
     def stop_all(self) -> None:
         for process in reversed(self.started):
             if process.poll() is None:
@@ -149,7 +161,7 @@ class Processes:
                 process.wait()
 
 
-def wrk(target: str, server: str, url: str) -> Run:
+def wrk(target: str, server: str, url: str, expect: int | None = None) -> Run:
     args = [
         "wrk",
         f"-t{THREADS}",
@@ -160,12 +172,14 @@ def wrk(target: str, server: str, url: str) -> Run:
         "--latency",
     ]
     args += ["-s", str(ROOT / "loadtest" / "status.lua"), url]
+    if expect is not None:
+        args += ["--", str(expect)]
     output = subprocess.run(args, capture_output=True, text=True, check=True, timeout=SECONDS + 60)
     match = re.search(r"^RESULT (.*)$", output.stdout, re.M)
     if not match:
         raise RuntimeError(f"wrk printed no result for {url}:\n{output.stdout}{output.stderr}")
     fields = {k: int(v) for k, v in (pair.split("=") for pair in match.group(1).split())}
-    errors = sum(fields[k] for k in ("non2xx", "connect", "read", "write", "timeout"))
+    errors = sum(fields[k] for k in ("unexpected", "connect", "read", "write", "timeout"))
     run = Run(
         target=target,
         server=server,
@@ -299,6 +313,7 @@ def measure(processes: Processes, db_url: str) -> int:
         )
     for name, path in DATASETTE_PAGES:
         runs.append(wrk(name, "Datasette", datasette_url + path))
+    runs += measure_faults(processes, gunicorn, app)
 
     ratios = report.ratios(runs)
     environment = report.environment(
@@ -326,6 +341,28 @@ def measure(processes: Processes, db_url: str) -> int:
         return 1
     log("zero errors; every target ratio met")
     return 0
+
+
+def measure_faults(processes: Processes, gunicorn: list[str], app: subprocess.Popen) -> list[Run]:
+    """The database down (the app must answer 503, fast), then the app down (the cache answers)."""
+    dead_database = f"postgres://archive@{HOST}:{closed_port()}/archive"
+    broken = processes.start(
+        gunicorn,
+        "gunicorn-dead-database.log",
+        cwd=ROOT,
+        env=production_env(dead_database, GUNICORN_BIND=f"{HOST}:{DEAD_DATABASE_PORT}"),
+    )
+    wait_until_up(f"http://{HOST}:{DEAD_DATABASE_PORT}/healthz", broken, status=503)
+    runs = [
+        wrk(name, "gunicorn, database down (503)", f"http://{HOST}:{DEAD_DATABASE_PORT}{path}", 503)
+        for name, path, _ in PAGES[:2]
+    ]
+    processes.stop(app)
+    runs += [
+        wrk(name, "nginx cache, app stopped", f"http://{HOST}:{CACHE_PORT}{path}")
+        for name, path, _ in PAGES
+    ]
+    return runs
 
 
 if __name__ == "__main__":
