@@ -130,13 +130,46 @@ def reset_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def write_rows(table: str, columns: list[str], rows) -> None:
+    """Bulk-insert plain tuples: COPY on PostgreSQL, executemany on SQLite."""
+    from django.db import connection
+
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("%s" for _ in columns)
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))
+
+
+def signatory_template(letter) -> tuple[list[str], list]:
+    """Every column of a signatory row and its default value, read from the model, so the bench
+    keeps working when other apps add fields; slug, names and id are filled in per row."""
+    from django.db import connection
+
+    from signatories.models import Signatory
+
+    example = Signatory(letter=letter, slug="x", name="x", imported_name="x")
+    example.name = example.curated_name or example.imported_name
+    columns, values = [], []
+    for f in Signatory._meta.concrete_fields:
+        value = getattr(example, f.attname)
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            value = f.pre_save(example, add=True)
+        columns.append(f.column)
+        values.append(f.get_db_prep_save(value, connection))
+    return columns, values
+
+
 def load(letter, names, start: int) -> None:
     """Insert signatories, their search documents and new vocabulary terms, in batches."""
     from django.db import connection, transaction
 
-    from search.keys import build_document
-    from search.models import SearchDocument, SearchTerm
-    from signatories.models import Signatory
+    from search.keys import blocking_keys, build_document
+    from search.models import SearchTerm
 
     postgres = connection.vendor == "postgresql"
     known_terms = set(SearchTerm.objects.values_list("term", flat=True))
@@ -144,57 +177,41 @@ def load(letter, names, start: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DROP INDEX IF EXISTS search_doc_trgm")
             cursor.execute("DROP INDEX IF EXISTS search_compact_trgm")
-    counter = itertools.count(start)
+    columns, template = signatory_template(letter)
+    slot = {name: columns.index(name) for name in ("id", "slug", "name", "imported_name")}
+    pks = itertools.count(start + 1)
     while True:
         batch = list(itertools.islice(names, BATCH))
         if not batch:
             break
+        rows, documents, new_terms = [], [], set()
+        for item in batch:
+            pk = next(pks)
+            row = list(template)
+            row[slot["id"]], row[slot["slug"]] = pk, f"bench-{pk}"
+            row[slot["name"]] = row[slot["imported_name"]] = item.name
+            rows.append(tuple(row))
+            document = build_document(item.name, item.readings)
+            documents.append((pk, document.doc, document.compact, document.native))
+            new_terms.update(w for w in document.words if len(w) <= 200)
+        new_terms -= known_terms
+        known_terms |= new_terms
         with transaction.atomic():
-            signatories = Signatory.objects.bulk_create(
-                [
-                    Signatory(
-                        letter=letter,
-                        slug=f"bench-{next(counter)}",
-                        name=item.name,
-                        imported_name=item.name,
-                    )  # fmt: skip
-                    for item in batch
-                ]
+            write_rows("signatories_signatory", columns, rows)
+            write_rows(
+                "search_searchdocument", ["signatory_id", "doc", "compact", "native"], documents
             )
-            documents = [
-                (s.pk, build_document(item.name, item.readings))
-                for s, item in zip(signatories, batch, strict=True)
-            ]
-            new_terms = set()
-            for _, document in documents:
-                new_terms.update(w for w in document.words if len(w) <= 200)
-            new_terms -= known_terms
-            known_terms |= new_terms
-            if postgres:
-                with connection.cursor() as cursor:
-                    copy_sql = (
-                        "COPY search_searchdocument (signatory_id, doc, compact, native) FROM STDIN"
-                    )
-                    with cursor.cursor.copy(copy_sql) as copy:
-                        for pk, d in documents:
-                            copy.write_row((pk, d.doc, d.compact, d.native))
-            else:
-                SearchDocument.objects.bulk_create(
-                    [
-                        SearchDocument(
-                            signatory_id=pk, doc=d.doc, compact=d.compact, native=d.native
-                        )
-                        for pk, d in documents
-                    ],
-                    batch_size=1000,
-                )
-            SearchTerm.objects.bulk_create(
-                [SearchTerm.filed(t) for t in sorted(new_terms)],
-                batch_size=2000,
-                ignore_conflicts=True,
+            write_rows(
+                "search_searchterm",
+                ["term", "head_key", "tail_key", "skeleton_key"],
+                ((t, *blocking_keys(t)) for t in sorted(new_terms)),
             )
     with connection.cursor() as cursor:
         if postgres:
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence('signatories_signatory', 'id'), "
+                "(SELECT MAX(id) FROM signatories_signatory))"
+            )
             cursor.execute("SET maintenance_work_mem = '512MB'")
             cursor.execute(
                 "CREATE INDEX search_doc_trgm ON search_searchdocument USING gin (doc gin_trgm_ops)"
