@@ -22,6 +22,7 @@ SORTS = [
 ]
 COVERAGE = [("all", "In every list"), ("some", "Missing from some list")]
 OTHER_INITIAL = "other"
+MAX_QUERY_LENGTH = 200
 INITIALS = [*string.ascii_uppercase, OTHER_INITIAL]
 
 
@@ -56,7 +57,10 @@ def in_every_list() -> Exists:
 
 class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search names", method="search", widget=forms.TextInput(attrs={"type": "search"})
+        label="Search names",
+        method="search",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     listed_in = django_filters.ChoiceFilter(
         label="Listed in", method="filter_listed_in", empty_label="Any source"
@@ -85,7 +89,6 @@ class DirectoryFilter(django_filters.FilterSet):
         choices = [(s.slug, f"{short_label(s)}: {s.get_kind_display()}") for s in sources]
         self.filters["listed_in"].extra["choices"] = choices
         self.filters["missing_from"].extra["choices"] = choices
-        self.form.fields["q"].max_length = 200
 
     def search(self, queryset, name, value):
         return search_signatories(queryset, value)

@@ -1,6 +1,9 @@
 """The collation of the copies' bodies, on plain strings."""
 
-from letters.collation import collate, line_end_hyphen_words, tokenize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from letters.collation import collate, join_words, line_end_hyphen_words, tokenize
 
 A = "We, the undersigned organizations, call on fifty experts.\n\nThey act world-wide."
 B = "We, the undersigned organisations, call on 50 experts.\n\nThey act worldwide."
@@ -140,3 +143,58 @@ def test_paragraphs_cut_segments_at_paragraph_breaks():
 
 def test_tokenize_keeps_paragraph_breaks_as_tokens():
     assert tokenize("a b\n\n  c\nd") == ["a", "b", "\n\n", "c", "d"]
+
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "50",
+        "fifty",
+        "world-wide",
+        "worldwide",
+        "China’s",
+        "China's",
+        "“cooperation”",
+        "UN",
+        "\n\n",
+    ]
+)
+BODIES = st.lists(WORDS, min_size=0, max_size=25).map(" ".join)
+
+
+def as_printed(collation, source: str) -> str:
+    """Rebuild one copy from the collation: common text plus that copy's reading at each place."""
+    parts = []
+    for segment in collation.segments:
+        if segment.variant is None:
+            parts.append(segment.text)
+        else:
+            parts.append(segment.variant.reading_of(source).text)
+    return " ".join(" ".join(parts).split())
+
+
+@given(st.lists(BODIES, min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_every_copy_can_be_rebuilt_from_the_collation(bodies):
+    witnesses = [(f"s{i}", body) for i, body in enumerate(bodies)]
+    collation = collate(witnesses)
+    for slug, body in witnesses:
+        if body.strip():
+            assert as_printed(collation, slug) == " ".join(body.split())
+
+
+@given(st.lists(BODIES, min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_reference_reading_is_never_outvoted(bodies):
+    collation = collate([(f"s{i}", body) for i, body in enumerate(bodies)])
+    for variant in collation.variants:
+        counts = [len(r.sources) for r in variant.readings]
+        assert counts[0] == max(counts)
+        assert len({r.text for r in variant.readings}) == len(variant.readings) >= 2
+
+
+@given(BODIES)
+def test_identical_copies_have_no_variant(body):
+    collation = collate([("a", body), ("b", body), ("c", body)])
+    assert collation.variants == []
+    assert collation.text == join_words(tokenize(body))

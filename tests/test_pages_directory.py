@@ -144,3 +144,16 @@ def test_search_keeps_the_order_search_returns_unless_a_sort_is_chosen(client, d
         "Beta Group",
         "Gamma Group",
     ]
+
+
+def test_overlong_or_malformed_queries_are_refused_politely(client, seeded):
+    long_query = client.get(URL, {"q": "a" * 201})
+    assert long_query.status_code == 200
+    assert "at most 200 characters" in long_query.content.decode()
+    assert count(long_query) == 0
+    # A NUL byte is refused, by the form (no results) or by the middleware in front (400).
+    null = client.get(URL, {"q": "amnesty\x00"})
+    assert null.status_code in (200, 400)
+    assert null.status_code == 400 or count(null) == 0
+    bad_initial = client.get(URL, {"initial": "zz"})
+    assert "Initial: Select a valid choice" in bad_initial.content.decode()
