@@ -193,6 +193,40 @@ def wrk(target: str, server: str, url: str, expect: int | None = None) -> Run:
     return run
 
 
+def request(url: str, method: str = "GET", headers: dict | None = None):
+    try:
+        with urllib.request.urlopen(
+            urllib.request.Request(url, method=method, headers=headers or {}), timeout=30
+        ) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def check_front(front: str) -> list[str]:
+    """What the cache in front must do, checked through it; returns what went wrong."""
+    problems = []
+    status, headers = request(front + "/signatories/")
+    etag = headers.get("ETag", "")
+    status, _ = request(front + "/signatories/", headers={"If-None-Match": etag})
+    if status != 304:
+        problems.append(f"If-None-Match with the page's ETag answered {status}, not 304")
+    for method in ("POST", "PUT", "DELETE"):
+        status, headers = request(front + "/signatories/", method=method)
+        if status != 405 or headers.get("X-Cache-Status") == "HIT":
+            problems.append(f"{method} answered {status} ({headers.get('X-Cache-Status')})")
+    for _ in range(2):
+        status, headers = request(front + "/admin/login/")
+    if status != 200 or headers.get("X-Cache-Status") == "HIT":
+        problems.append(f"the admin was served from the cache ({status})")
+    if "no-store" not in headers.get("Cache-Control", ""):
+        problems.append("the admin's answer is not no-store")
+    status, headers = request(front + "/signatories/", method="HEAD")
+    if status != 200 or "Content-Security-Policy" not in headers:
+        problems.append(f"HEAD answered {status} or lost the security headers")
+    return problems
+
+
 def check_tls_config() -> None:
     """`nginx -t` on deploy/nginx.conf as deployed (TLS), with a throwaway self-signed cert."""
     workdir = WORK / "nginx-tls-check"
@@ -289,6 +323,13 @@ def measure(processes: Processes, db_url: str) -> int:
                 f"{name} is not served from nginx's cache ({status}, {headers.get('X-Cache-Status')})"
             )
             return 1
+
+    problems = check_front(f"http://{HOST}:{CACHE_PORT}")
+    for problem in problems:
+        log(f"FAIL through nginx: {problem}")
+    if problems:
+        return 1
+    log("through nginx: 304s, GET/HEAD only, admin and refusals never cached")
 
     count = datasette_db.build(WORK / "archive.db", datasette_db.fetch_signatories(app_url))
     datasette = processes.start(
