@@ -32,7 +32,9 @@ def test_no_wcag_violation_on_any_page_type(session, width):
         if results.violations_count:
             found[path] = results.generate_snapshot()
     assert found == {}, "\n".join(f"{path}:\n{snapshot}" for path, snapshot in found.items())
+    # No request left the live server, and the CSP blocked nothing (a block is a console error).
     assert reader.outside == []
+    assert reader.console_errors == []
 
 
 def test_axe_reports_a_known_violation(session):
