@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.utils.functional import cached_property
 
-from letters.labels import short_label
+from letters.labels import assign_labels
 from letters.models import Letter, SourceVersion
 
 SITE_NAME = "Open letter archive"
@@ -31,8 +31,7 @@ class ArchivePageMixin:
             .annotate(entry_count=Count("entries"))
             .order_by("position")
         )
-        for source in sources:
-            source.label = short_label(source)
+        assign_labels(sources)
         return sources
 
     @property

@@ -9,7 +9,6 @@ import django_filters
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
 
-from letters.labels import short_label
 from letters.models import SourceVersion
 from signatories.models import ListEntry, SignatoryKind
 from signatories.search import search_signatories
@@ -86,7 +85,7 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def __init__(self, *args, sources: list[SourceVersion] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(s.slug, f"{short_label(s)}: {s.get_kind_display()}") for s in sources]
+        choices = [(s.slug, f"{s.label}: {s.get_kind_display()}") for s in sources]
         self.filters["listed_in"].extra["choices"] = choices
         self.filters["missing_from"].extra["choices"] = choices
 

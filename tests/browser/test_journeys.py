@@ -112,3 +112,13 @@ def test_layout_fits_a_320_pixel_screen(session):
         page = reader.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
+
+
+def test_printed_letter_leaves_out_the_site_around_it(session):
+    reader = session()
+    page = reader.goto("/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.locator(".onward")).to_be_hidden()
+    expect(page.locator(".letter-body")).to_be_visible()
