@@ -13,7 +13,10 @@ register = template.Library()
 def name_attrs(value) -> str:
     """` dir="rtl"` and ` lang="ko"` attributes for an element holding a name (or '')."""
     text = str(value)
-    lang = getattr(value, "name_language", "") or script_language(text)
+    curated = getattr(value, "name_language", "")
+    if text.isascii() and not curated:
+        return ""
+    lang = curated or script_language(text)
     attrs = []
     if direction(text) == "rtl":
         attrs.append(format_html(' dir="{}"', "rtl"))
@@ -28,9 +31,9 @@ def lang_runs(value) -> str:
 
     A whole name of one decisive script is left bare: `name_attrs` puts its lang on the element."""
     text = str(value)
-    runs = language_runs(text)
-    if script_language(text):
+    if text.isascii() or script_language(text):
         return escape(text)
+    runs = language_runs(text)
     return mark_safe(
         "".join(
             format_html('<span lang="{}">{}</span>', lang, run) if lang else escape(run)
