@@ -117,14 +117,14 @@ def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
     matches = Q()
     for tier in (Tier.PART, Tier.PART_SPACES, Tier.FUZZY):
         matches |= ranked.get(tier, Q())
-    queryset = queryset.filter(matches)
     vendor = connections[queryset.db].vendor
-    if vendor == "sqlite":
-        match = fts_match(forms, corrections)
-        if match is not None:
-            queryset = queryset.filter(
-                pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])
-            )
+    match = fts_match(forms, corrections) if vendor == "sqlite" else None
+    if match is not None:
+        # The FTS5 query states `matches` exactly (phrases of 3+ characters are substrings).
+        fts = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])
+        queryset = queryset.filter(pk__in=fts)
+    else:
+        queryset = queryset.filter(matches)
     queryset = queryset.annotate(
         search_tier=Case(
             *(When(condition, then=Value(tier)) for tier, condition in ranked.items()),
