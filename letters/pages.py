@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 
 from letters.labels import assign_labels
 from letters.models import Letter, SourceVersion
+from letters.reference import letter_collation
 
 SITE_NAME = "Open letter archive"
 
@@ -55,3 +56,15 @@ class ArchivePageMixin:
             description=self.get_description(),
         )
         return context
+
+
+class CollationMixin(ArchivePageMixin):
+    """Adds the collation of the copies' bodies (cached on their content)."""
+
+    @property
+    def collation(self):
+        return letter_collation(self.sources)
+
+    def labelled(self, slugs) -> list[SourceVersion]:
+        by_slug = {s.slug: s for s in self.sources}
+        return [by_slug[slug] for slug in slugs if slug in by_slug]

@@ -1,25 +1,14 @@
-"""Public pages about the letter, its sources, their collation, and the archive itself."""
+"""Public pages about the letter and its sources."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
-from letters.collation import compare
 from letters.models import SourceVersion
-from letters.pages import ArchivePageMixin
+from letters.pages import ArchivePageMixin, CollationMixin
 from letters.parsing import split_lines
-from letters.reference import letter_collation, majority, signature_count
+from letters.reference import majority, signature_count
 from signatories.models import Signatory
-
-
-class CollationMixin(ArchivePageMixin):
-    @property
-    def collation(self):
-        return letter_collation(self.sources)
-
-    def labelled(self, slugs) -> list[SourceVersion]:
-        by_slug = {s.slug: s for s in self.sources}
-        return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
 class LetterView(CollationMixin, TemplateView):
@@ -89,89 +78,3 @@ class SourceDetailView(CollationMixin, DetailView):
             differences=collation.differences(source.slug),
         )
         return context
-
-
-class CollationView(CollationMixin, TemplateView):
-    """The reference text with every variant place marked, or two copies side by side."""
-
-    template_name = "letters/collation.html"
-    page_title = "Collation of the copies"
-    description = (
-        "The body of the open letter with every place where its copies differ marked, and any "
-        "two copies side by side."
-    )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        collation = self.collation
-        witnesses = self.labelled(collation.sources)
-        show_typographic = self.request.GET.get("typography") != "hide"
-        apparatus = [
-            (variant, [(reading, self.labelled(reading.sources)) for reading in variant.readings])
-            for variant in collation.variants
-            if show_typographic or variant.kind != "typographic"
-        ]
-        context.update(
-            witnesses=witnesses,
-            paragraphs=collation.paragraphs(),
-            apparatus=apparatus,
-            shown={variant.number for variant, _ in apparatus},
-            show_typographic=show_typographic,
-            wording_count=sum(1 for v in collation.variants if v.kind == "wording"),
-            typographic_count=sum(1 for v in collation.variants if v.kind == "typographic"),
-            **self.side_by_side(witnesses),
-        )
-        return context
-
-    def side_by_side(self, witnesses: list[SourceVersion]) -> dict:
-        by_slug = {s.slug: s for s in witnesses}
-        a, b = self.request.GET.get("a"), self.request.GET.get("b")
-        if not (a or b):
-            return {"a": None, "b": None}
-        left, right = by_slug.get(a), by_slug.get(b)
-        if left is None or right is None:
-            return {"a": left, "b": right, "compare_error": True}
-        pair = compare((left.slug, left.body), (right.slug, right.body))
-        rows = []
-        for paragraph in pair.paragraphs():
-            cells = []
-            for segment in paragraph:
-                if segment.variant is None:
-                    cells.append((segment.text, segment.text, False))
-                else:
-                    cells.append(
-                        (
-                            segment.variant.reading_of(left.slug).text,
-                            segment.variant.reading_of(right.slug).text,
-                            True,
-                        )
-                    )
-            rows.append(cells)
-        return {"a": left, "b": right, "rows": rows, "pair_differences": len(pair.variants)}
-
-
-class AboutView(ArchivePageMixin, TemplateView):
-    template_name = "pages/about.html"
-    page_title = "About this archive"
-    description = (
-        "Where the copies of the open letter come from and how the archive reconciles their "
-        "lists of signatories, in plain words."
-    )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.letter is not None:
-            signatories = Signatory.objects.filter(letter=self.letter)
-            context["signatory_count"] = signatories.count()
-            context["in_every_list"] = signatories.in_every_source(self.letter).count()
-            context["count"] = signature_count(
-                self.sources,
-                distinct=context["signatory_count"],
-                in_every_list=context["in_every_list"],
-            )
-        return context
-
-
-class RobotsView(TemplateView):
-    template_name = "pages/robots.txt"
-    content_type = "text/plain; charset=utf-8"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from signatories import downloads, views
+from signatories import discrepancy_views, downloads, views
 
 app_name = "signatories"
 urlpatterns = [
@@ -10,5 +10,5 @@ urlpatterns = [
     path("signatories.csv", downloads.DirectoryCsvView.as_view(), name="csv"),
     path("signatories.json", downloads.DirectoryJsonView.as_view(), name="json"),
     path("signatories/<slug:slug>/", views.SignatoryDetailView.as_view(), name="detail"),
-    path("discrepancies/", views.DiscrepanciesView.as_view(), name="discrepancies"),
+    path("discrepancies/", discrepancy_views.DiscrepanciesView.as_view(), name="discrepancies"),
 ]
