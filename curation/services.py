@@ -17,7 +17,7 @@ from django.db.models import Model
 
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction, SignatoryRedirect, SourceNote
-from letters.importers import display_reading, unique_slug
+from letters.importers import ImportReport, display_reading, refresh_signatories, unique_slug
 from letters.models import SourceVersion
 from signatories.models import (
     Alias,
@@ -232,6 +232,12 @@ def pin_entry(entry: ListEntry, target: Signatory, *, reason: str, user: User) -
         _save(override, reason=reason, user=user)
 
 
+def _recompute_imported_names(letter) -> None:
+    """Entries moved: let the importer's own rule recompute the imported names now, so that the
+    next `load_letter` finds nothing to change (imported fields stay the importer's to write)."""
+    refresh_signatories(letter, set(), ImportReport(letter=letter.slug))
+
+
 def check_not_last_entry(entry: ListEntry) -> None:
     if not ListEntry.objects.filter(signatory_id=entry.signatory_id).exclude(pk=entry.pk).exists():
         raise ValidationError(
@@ -274,6 +280,7 @@ def entry_split(
     )
     _save(created, reason=reason, user=user)
     pin_entry(entry, created, reason=reason, user=user)
+    _recompute_imported_names(origin.letter)
     record(
         letter=origin.letter,
         action=CorrectionAction.SPLIT,
@@ -311,6 +318,8 @@ def match_override(
     if moving:
         check_not_last_entry(entry)
     pin_entry(entry, signatory, reason=reason, user=user)
+    if moving:
+        _recompute_imported_names(origin.letter)
     summary = (
         f"{_entry_label(entry)} moved from “{origin.name}” to “{signatory.name}”"
         if moving
@@ -410,6 +419,7 @@ def signatory_merge(
     for correction in merged.corrections.all():
         correction.signatories.add(survivor)
     _delete(merged, reason=reason, user=user)
+    _recompute_imported_names(survivor.letter)
 
     changes.append({"field": "entries moved", "old": "", "new": str(len(entries))})
     return record(

@@ -35,8 +35,20 @@ def test_a_load_after_curation_writes_no_history_for_unchanged_records(seeded, s
         reason="Confirmed.",
         user=curator,
     )
+    services.signatory_merge(
+        survivor=signatory("human-rights-in-china"),
+        merged=signatory("hric"),
+        reason="Same organisation.",
+        user=curator,
+    )
+    services.entry_split(
+        entry=ListEntry.objects.get(source__slug="pdf-text", text="Japan Uyghur Association"),
+        reason="Checked.",
+        user=curator,
+    )
     after_curation = history_counts()
-    load_letters([seed_folder])
+    (report,) = load_letters([seed_folder])
+    assert not report.changed
     assert history_counts() == after_curation
 
 
