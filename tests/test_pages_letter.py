@@ -82,3 +82,10 @@ def test_letter_api_returns_reference_text_and_variants_with_sources(client, see
     assert fifty["readings"][1]["sources"] == ["cihrs-web"]
     assert fifty["kind"] == "wording"
     assert {v["kind"] for v in data["variants"]} == {"wording", "typographic"}
+
+
+def test_letter_paragraphs_have_their_own_addresses_and_a_json_twin(client, seeded):
+    html = client.get(reverse("letters:letter")).content.decode()
+    assert '<p id="p1">We, the undersigned organizations' in html
+    assert '<link rel="alternate" type="application/json" href="/api/letter">' in html
+    assert "open letter, 9 September 2020. Reference text collated from 4 copies." in html
