@@ -84,7 +84,7 @@ class Collation:
     def words(self) -> list[str]:
         out: list[str] = []
         for segment in self.segments:
-            out.extend(tokenize(segment.text))
+            out.extend([PARAGRAPH] if segment.text == PARAGRAPH else tokenize(segment.text))
         return out
 
     def paragraphs(self) -> list[list[Segment]]:
@@ -270,25 +270,27 @@ def collate(witnesses: list[tuple[str, str]], *, hyphenated: dict | None = None)
             before=content_key(base[max(0, a - CONTEXT_WORDS) : a]),
             after=content_key(base[b : b + CONTEXT_WORDS]),
         )
-        # A paragraph break inside a variant place stays with the text around it.
-        lead = PARAGRAPH if reference_words[:1] == [PARAGRAPH] else ""
-        trail = PARAGRAPH if reference_words[-1:] == [PARAGRAPH] else ""
+        # A paragraph break at the edge of a variant place stays with the text around it.
+        lead = reference_words[:1] == [PARAGRAPH]
+        trail = reference_words[-1:] == [PARAGRAPH] and len(reference_words) > 1
+        inner = reference_words[int(lead) : len(reference_words) - int(trail)]
         if lead:
-            collation.segments.append(Segment(lead))
-        collation.segments.append(Segment(content_key(reference_words), variant))
+            collation.segments.append(Segment(PARAGRAPH))
+        collation.segments.append(Segment(join_words(inner), variant))
         if trail:
-            collation.segments.append(Segment(trail))
+            collation.segments.append(Segment(PARAGRAPH))
     pending_common.extend(base[cursor:])
     flush_common()
     return collation
 
 
 def majority_layout(readings: dict[str, list[str]], order: list[str], key: str) -> list[str]:
-    """The words of the reference reading as the first copy printing it lays them out."""
-    for slug in order:
-        if content_key(readings[slug]) == key:
-            return readings[slug]
-    return []
+    """The words of the reference reading with the paragraphing most of its copies give it."""
+    layouts = [tuple(readings[slug]) for slug in order if content_key(readings[slug]) == key]
+    if not layouts:
+        return []
+    counts = Counter(layouts)
+    return list(max(layouts, key=lambda layout: (counts[layout], -layouts.index(layout))))
 
 
 def compare(a: tuple[str, str], b: tuple[str, str]) -> Collation:

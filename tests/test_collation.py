@@ -53,6 +53,12 @@ def test_pdf_line_end_hyphen_is_not_a_reading_when_other_copies_join_the_word():
     assert collation.text == web_body
 
 
+def test_paragraph_break_at_the_edge_of_a_variant_is_kept():
+    collation = collate([("a", "x fifty\n\ny z"), ("b", "x 50\n\ny z"), ("c", "x 50 y z")])
+    assert collation.text == "x 50\n\ny z"
+    assert [len(p) for p in collation.paragraphs()] == [2, 1]
+
+
 def test_hyphen_in_the_middle_of_a_line_is_a_reading():
     collation = collate(
         [("web", "rights violations worldwide."), ("pdf", "violations world-wide.")]
