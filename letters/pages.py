@@ -61,7 +61,7 @@ class ArchivePageMixin:
 class CollationMixin(ArchivePageMixin):
     """Adds the collation of the copies' bodies (cached on their content)."""
 
-    @property
+    @cached_property
     def collation(self):
         return letter_collation(self.sources)
 
