@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -164,15 +165,15 @@ def signatory_template(letter) -> tuple[list[str], list]:
     return columns, values
 
 
-def load(letter, names, start: int) -> None:
-    """Insert signatories, their search documents and new vocabulary terms, in batches."""
+def load(letter, names, start: int, counts: Counter) -> None:
+    """Insert signatories and their search documents in batches, then file the vocabulary with
+    each term's document count (`counts` carries them from one size to the next)."""
     from django.db import connection, transaction
 
     from search.keys import blocking_keys, build_document
     from search.models import SearchTerm
 
     postgres = connection.vendor == "postgresql"
-    known_terms = set(SearchTerm.objects.values_list("term", flat=True))
     if postgres:
         with connection.cursor() as cursor:
             cursor.execute("DROP INDEX IF EXISTS search_doc_trgm")
@@ -184,7 +185,7 @@ def load(letter, names, start: int) -> None:
         batch = list(itertools.islice(names, BATCH))
         if not batch:
             break
-        rows, documents, new_terms = [], [], set()
+        rows, documents = [], []
         for item in batch:
             pk = next(pks)
             row = list(template)
@@ -192,20 +193,22 @@ def load(letter, names, start: int) -> None:
             row[slot["name"]] = row[slot["imported_name"]] = item.name
             rows.append(tuple(row))
             document = build_document(item.name, item.readings)
-            documents.append((pk, document.doc, document.compact, document.native))
-            new_terms.update(w for w in document.words if len(w) <= 200)
-        new_terms -= known_terms
-        known_terms |= new_terms
+            documents.append((pk, document.doc, document.compact, document.native, document.name))
+            counts.update(w for w in document.words if len(w) <= 200)
         with transaction.atomic():
             write_rows("signatories_signatory", columns, rows)
             write_rows(
-                "search_searchdocument", ["signatory_id", "doc", "compact", "native"], documents
+                "search_searchdocument",
+                ["signatory_id", "doc", "compact", "native", "name"],
+                documents,
             )
-            write_rows(
-                "search_searchterm",
-                ["term", "head_key", "tail_key", "skeleton_key"],
-                ((t, *blocking_keys(t)) for t in sorted(new_terms)),
-            )
+    with transaction.atomic():
+        SearchTerm.objects.all().delete()
+        write_rows(
+            "search_searchterm",
+            ["term", "head_key", "tail_key", "skeleton_key", "documents"],
+            ((t, *blocking_keys(t), n) for t, n in sorted(counts.items())),
+        )
     with connection.cursor() as cursor:
         if postgres:
             cursor.execute(
@@ -286,10 +289,10 @@ def worker(sizes: list[int], rounds: int, out: Path) -> None:
     letter = Letter.objects.create(slug="bench", title="Benchmark letter")
     queries = query_mix(list(synthetic_names(QUERY_SOURCE)))
     names = synthetic_names(max(sizes))
-    results, loaded = [], 0
+    results, loaded, counts = [], 0, Counter()
     for size in sizes:
         started = time.perf_counter()
-        load(letter, itertools.islice(names, size - loaded), loaded)
+        load(letter, itertools.islice(names, size - loaded), loaded, counts)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")

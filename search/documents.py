@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.db import transaction
+from django.db.models import F
 
-from search.keys import Document, build_document
+from search.keys import SEPARATOR, Document, build_document
 from search.models import SearchDocument, SearchTerm
 from signatories.models import Alias, ListEntry, Signatory
 
@@ -28,15 +29,26 @@ def refresh_search_documents(signatory_ids: Iterable[int] | None = None) -> int:
     full = signatory_ids is None
     ids = None if full else sorted(set(signatory_ids))
     changed = 0
-    vocabulary: set[str] = set()
+    counts: Counter[str] = Counter()  # full: documents per term; else: the change in it
     with transaction.atomic():
         for batch in signatory_batches(ids):
             documents = documents_for(batch)
-            for document in documents.values():
-                vocabulary.update(w for w in document.words if len(w) <= MAX_TERM_LENGTH)
-            changed += save_documents(documents)
-        sync_vocabulary(vocabulary, prune=full)
+            if full:
+                for document in documents.values():
+                    counts.update(terms_of(document.doc))
+            batch_changed, delta = save_documents(documents)
+            changed += batch_changed
+            if not full:
+                counts.update(delta)
+        if full:
+            sync_vocabulary(counts)
+        else:
+            adjust_vocabulary(counts)
     return changed
+
+
+def terms_of(doc: str) -> set[str]:
+    return {w for w in doc.replace(SEPARATOR, " ").split() if len(w) <= MAX_TERM_LENGTH}
 
 
 def signatory_batches(ids: list[int] | None) -> Iterator[dict[int, str]]:
@@ -74,41 +86,86 @@ def documents_for(names: dict[int, str]) -> dict[int, Document]:
     return {pk: build_document(name, others[pk]) for pk, name in names.items()}
 
 
-def save_documents(documents: dict[int, Document]) -> int:
+def save_documents(documents: dict[int, Document]) -> tuple[int, Counter[str]]:
+    """Write the documents whose text changed; return how many, and the change in each term's
+    document count."""
     existing = {
-        pk: Document(doc, compact, native)
-        for pk, doc, compact, native in SearchDocument.objects.filter(
+        pk: Document(doc, compact, native, name)
+        for pk, doc, compact, native, name in SearchDocument.objects.filter(
             signatory_id__in=documents
-        ).values_list("signatory_id", "doc", "compact", "native")
+        ).values_list("signatory_id", "doc", "compact", "native", "name")
     }
-    rows = [
-        SearchDocument(signatory_id=pk, doc=d.doc, compact=d.compact, native=d.native)
-        for pk, d in documents.items()
-        if existing.get(pk) != d
-    ]
+    delta: Counter[str] = Counter()
+    rows = []
+    for pk, document in documents.items():
+        before = existing.get(pk)
+        if before == document:
+            continue
+        rows.append(
+            SearchDocument(
+                signatory_id=pk,
+                doc=document.doc,
+                compact=document.compact,
+                native=document.native,
+                name=document.name,
+            )
+        )
+        old_terms = terms_of(before.doc) if before else set()
+        new_terms = terms_of(document.doc)
+        delta.update(new_terms - old_terms)
+        delta.subtract(old_terms - new_terms)
     SearchDocument.objects.bulk_create(
         rows,
         update_conflicts=True,
         unique_fields=["signatory"],
-        update_fields=["doc", "compact", "native"],
+        update_fields=["doc", "compact", "native", "name"],
         batch_size=500,
     )
-    return len(rows)
+    return len(rows), delta
 
 
-def sync_vocabulary(terms: set[str], *, prune: bool) -> None:
-    """Add the new terms; with `prune`, also drop the terms no document has any more."""
-    if prune:
-        known = set(SearchTerm.objects.values_list("term", flat=True))
-    else:
-        wanted, known = sorted(terms), set()
-        for start in range(0, len(wanted), 500):
-            present = SearchTerm.objects.filter(term__in=wanted[start : start + 500])
-            known.update(present.values_list("term", flat=True))
+def sync_vocabulary(counts: Counter[str]) -> None:
+    """Make the vocabulary exactly the terms counted, with their document counts."""
+    known = dict(SearchTerm.objects.values_list("term", "documents"))
     SearchTerm.objects.bulk_create(
-        [SearchTerm.filed(t) for t in sorted(terms - known)], ignore_conflicts=True, batch_size=1000
+        [SearchTerm.filed(t, counts[t]) for t in sorted(counts.keys() - known.keys())],
+        batch_size=1000,
     )
-    if prune:
-        stale = sorted(known - terms)
-        for start in range(0, len(stale), 500):
-            SearchTerm.objects.filter(term__in=stale[start : start + 500]).delete()
+    stale = sorted(known.keys() - counts.keys())
+    for start in range(0, len(stale), 500):
+        SearchTerm.objects.filter(term__in=stale[start : start + 500]).delete()
+    by_count: dict[int, list[str]] = defaultdict(list)
+    for term, documents in known.items():
+        if term in counts and counts[term] != documents:
+            by_count[counts[term]].append(term)
+    update_counts(by_count, lambda n: n)
+
+
+def adjust_vocabulary(delta: Counter[str]) -> None:
+    """Add the change in document counts; file new terms, drop those no document has any more."""
+    delta = Counter({t: n for t, n in delta.items() if n})
+    if not delta:
+        return
+    wanted, known = sorted(delta), set()
+    for start in range(0, len(wanted), 500):
+        present = SearchTerm.objects.filter(term__in=wanted[start : start + 500])
+        known.update(present.values_list("term", flat=True))
+    SearchTerm.objects.bulk_create(
+        [SearchTerm.filed(t, delta[t]) for t in wanted if t not in known and delta[t] > 0],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    by_change: dict[int, list[str]] = defaultdict(list)
+    for term in known:
+        by_change[delta[term]].append(term)
+    update_counts(by_change, lambda n: F("documents") + n)
+    for start in range(0, len(wanted), 500):
+        SearchTerm.objects.filter(term__in=wanted[start : start + 500], documents__lte=0).delete()
+
+
+def update_counts(terms_by_value: dict[int, list[str]], expression) -> None:
+    for value, terms in terms_by_value.items():
+        for start in range(0, len(terms), 500):
+            SearchTerm.objects.filter(term__in=terms[start : start + 500]).update(
+                documents=expression(value)
+            )

@@ -101,6 +101,7 @@ class Document:
     doc: str
     compact: str
     native: str
+    name: str = ""  # the display name as shown, so results sort without reading signatories
 
     @property
     def words(self) -> set[str]:
@@ -119,6 +120,7 @@ def build_document(display_name: str, other_names: list[str] | tuple[str, ...] =
         doc=f"{SEPARATOR} " + f" {SEPARATOR} ".join(keys) + f" {SEPARATOR}",
         compact=SEPARATOR + SEPARATOR.join(compacts) + SEPARATOR,
         native="\n".join(dict.fromkeys(native(text) for text in names if not text.isascii())),
+        name=display_name,
     )
 
 

@@ -22,6 +22,8 @@ class SearchDocument(models.Model):
     native = models.TextField(
         default="", help_text="The names in their own scripts, case-folded, one a line."
     )
+    # A copy of Signatory.name: ranking sorts and pages documents before it joins signatories.
+    name = models.CharField(max_length=500, default="")
 
     def __str__(self) -> str:
         return self.doc
@@ -38,11 +40,20 @@ class SearchTerm(models.Model):
     head_key = models.CharField(max_length=8, db_index=True, default="")
     tail_key = models.CharField(max_length=8, db_index=True, default="")
     skeleton_key = models.CharField(max_length=8, db_index=True, default="")
+    documents = models.IntegerField(
+        default=0, help_text="How many search documents have the term: rarer terms narrow more."
+    )
 
     def __str__(self) -> str:
         return self.term
 
     @classmethod
-    def filed(cls, term: str) -> "SearchTerm":
+    def filed(cls, term: str, documents: int = 0) -> "SearchTerm":
         head, tail, skeleton_head = blocking_keys(term)
-        return cls(term=term, head_key=head, tail_key=tail, skeleton_key=skeleton_head)
+        return cls(
+            term=term,
+            head_key=head,
+            tail_key=tail,
+            skeleton_key=skeleton_head,
+            documents=documents,
+        )

@@ -7,21 +7,32 @@ Matches are ranked in tiers, best first; within a tier shorter display names com
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
+
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Collate, Length
+from django.db.models.functions import Collate, Length, StrIndex
+from django.db.models.lookups import GreaterThan
 
 from search.keys import SEPARATOR, QueryForms
-from search.vocabulary import corrections_for
+from search.vocabulary import WordInfo, look_up
 
 DOC = "search_document__doc"
 COMPACT = "search_document__compact"
 NATIVE = "search_document__native"
+NAME = "search_document__name"
 FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
 # Shorter letter runs found across word boundaries are mostly noise ("rsf" in "lawyeRS For").
 PART_SPACES_MIN = 4
 SHORT_WORD = 4
+LEADS = 2  # words whose trigrams go to the index; more cost more than they narrow
+LONG_WORD = 5
+NARROW_ENOUGH = 2000  # documents a lead may leave for the other words to be merely rechecked
+RARE_UNKNOWN = 6  # a word no document has, this long, is a typo or a rare name, not a prefix
+UNKNOWN_SHORT = 10**9
 # Ties are broken in code point order, the same on both backends whatever the database locale.
 BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
 
@@ -86,25 +97,97 @@ def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
     }
 
 
+def estimated_documents(word: str, info: WordInfo) -> int:
+    """About how many documents contain the word: its count when it is a term; a long word no
+    document has (a typo) narrows best; a short one (a word being typed) may be in many."""
+    if word in info.documents:
+        return info.frequency(word)
+    return 0 if len(word) >= RARE_UNKNOWN else UNKNOWN_SHORT - len(word)
+
+
+def narrowest(words, info: WordInfo, count: int = LEADS) -> list[str]:
+    """The (up to) `count` query words of 3+ letters that should narrow the search most.
+
+    Longer words first: as a substring a short word ("tam") is in far more documents than have it
+    as a word. The index intersects their trigrams; the other words are only rechecked.
+    """
+    usable = [w for w in dict.fromkeys(words) if len(w) >= FTS_MIN]
+    long_words = [w for w in usable if len(w) >= LONG_WORD] or usable
+    ranked = sorted(long_words, key=lambda w: (estimated_documents(w, info), -len(w), w))
+    return ranked[: 1 if narrow_enough(estimated_documents(w, info) for w in ranked[:1]) else count]
+
+
+def narrow_enough(estimates) -> bool:
+    """Whether the first lead alone leaves few enough documents to recheck the rest one by one."""
+    return all(n <= NARROW_ENOUGH for n in estimates)
+
+
+def contains(field: str, text: str) -> Q:
+    return Q(**{f"{field}__contains": text})
+
+
+def recheck(field: str, text: str) -> Q:
+    """`field` contains `text`, through STRPOS / INSTR, which no index serves: trigram indexes
+    slow down with every trigram they must intersect, so only the narrowest word goes to them."""
+    return Q(GreaterThan(StrIndex(F(field), Value(text)), 0))
+
+
+@dataclass
+class Plan:
+    """The match condition, each part led by its narrowest word, and the FTS5 query for SQLite."""
+
+    condition: Q
+    fts: str | None
+
+
 def fts_phrase(column: str, text: str) -> str | None:
     return f'{column}:"{text}"' if len(text) >= FTS_MIN else None
 
 
-def fts_match(forms: QueryForms, corrections: dict[str, list[str]]) -> str | None:
-    """An FTS5 query that finds a superset of the matches, or None when it cannot narrow them."""
-    part = fts_phrase("doc", forms.folded)
-    if part is None:
-        return None
-    if len(forms.compact) >= PART_SPACES_MIN:
-        part = f"{part} OR {fts_phrase('compact', forms.compact)}"
-    clauses = []
-    for word in required_words(forms.words):
-        alternatives = dict.fromkeys([word, *corrections.get(word, [])])
-        phrases = [fts_phrase("doc", f" {t}") for t in alternatives]
-        if None in phrases:
-            return None  # a one-letter word: FTS5 cannot narrow the word matches
-        clauses.append("(" + " OR ".join(phrases) + ")")
-    return f"{part} OR ({' AND '.join(clauses)})"
+def plan(forms: QueryForms, info: WordInfo) -> Plan:
+    """Match: the query inside a name (PART) or its letters once spaces are ignored (PART_SPACES,
+    4+ letters), or every required word or a correction of it starting a word (FUZZY)."""
+    q, qc = forms.folded, forms.compact
+    leads = narrowest(forms.words, info)
+    parts, fts = [], []
+    # The letters once spaces are ignored include every match of the query as typed: when the
+    # compact form may be looked up (4+ letters), it alone stands for both.
+    field, column, text = (
+        (COMPACT, "compact", qc) if len(qc) >= PART_SPACES_MIN else (DOC, "doc", q)
+    )
+    if not leads or leads == [text]:
+        parts.append(contains(field, text))
+        fts.append(fts_phrase(column, text))
+    else:
+        parts.append(reduce(and_, [contains(field, w) for w in leads]) & recheck(field, text))
+        fts.append("(" + " AND ".join(fts_phrase(column, w) for w in leads) + ")")
+    groups = [
+        list(dict.fromkeys([word, *info.corrections.get(word, [])]))
+        for word in required_words(forms.words)
+    ]
+    if len(groups) == 1 and groups[0][0] == q:
+        groups[0] = groups[0][1:]  # the word itself starting a word is a part match already
+    groups = [g for g in groups if g] if len(groups) == 1 else groups
+    if groups:
+        cost = {id(g): sum(estimated_documents(t, info) for t in g) for g in groups}
+        ranked_groups = sorted(groups, key=lambda g: cost[id(g)])
+        alone = narrow_enough([cost[id(ranked_groups[0])]])
+        leading = ranked_groups[: 1 if alone else LEADS]
+        fuzzy, fts_groups = Q(), []
+        for group in groups:
+            if any(group is g for g in leading):
+                alternatives = [word_start(t) for t in group]
+                phrases = [fts_phrase("doc", f" {t}") for t in group]
+                fts_groups.append(None if None in phrases else "(" + " OR ".join(phrases) + ")")
+            else:
+                alternatives = [recheck(DOC, f" {t}") for t in group]
+            fuzzy &= reduce(or_, alternatives)
+        parts.append(fuzzy)
+        fts.append(None if None in fts_groups else "(" + " AND ".join(fts_groups) + ")")
+    return Plan(
+        condition=reduce(or_, parts),
+        fts=None if None in fts else " OR ".join(fts),
+    )
 
 
 def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
@@ -112,19 +195,14 @@ def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
     forms = QueryForms.parse(q)
     if not forms:
         return queryset.none()
-    corrections = corrections_for(forms.words, using=queryset.db)
-    ranked = tiers(forms, corrections)
-    matches = Q()
-    for tier in (Tier.PART, Tier.PART_SPACES, Tier.FUZZY):
-        matches |= ranked.get(tier, Q())
+    info = look_up(forms.words, using=queryset.db)
+    ranked = tiers(forms, info.corrections)
+    chosen = plan(forms, info)
+    queryset = queryset.filter(chosen.condition)
     vendor = connections[queryset.db].vendor
-    match = fts_match(forms, corrections) if vendor == "sqlite" else None
-    if match is not None:
-        # The FTS5 query states `matches` exactly (phrases of 3+ characters are substrings).
-        fts = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match])
+    if vendor == "sqlite" and chosen.fts is not None:
+        fts = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [chosen.fts])
         queryset = queryset.filter(pk__in=fts)
-    else:
-        queryset = queryset.filter(matches)
     queryset = queryset.annotate(
         search_tier=Case(
             *(When(condition, then=Value(tier)) for tier, condition in ranked.items()),
@@ -132,7 +210,14 @@ def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
             output_field=IntegerField(),
         )
     )
-    order = ["search_tier", Length("name"), Collate("name", BYTE_ORDER[vendor]), "pk"]
+    # Sort keys all from the document (its copy of the name; its signatory_id is the pk), so
+    # PostgreSQL sorts the matching documents and joins signatories for one page only.
+    order = [
+        "search_tier",
+        Length(NAME),
+        Collate(NAME, BYTE_ORDER[vendor]),
+        "search_document__signatory_id",
+    ]
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
         queryset = queryset.annotate(

@@ -1,6 +1,8 @@
-"""Typo corrections from the SearchTerm table: the terms filed near each word, then scored."""
+"""What the vocabulary says about a query's words: likely corrections, and how common each is."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
@@ -8,16 +10,36 @@ from search.keys import correction_cutoff, corrections, filed_near, lookup_keys
 from search.models import SearchTerm
 
 
-def corrections_for(words, using: str = "default") -> dict[str, list[str]]:
-    """{word: likely corrections} for the query words, with one indexed query for all of them."""
-    wanted = [w for w in dict.fromkeys(words) if correction_cutoff(w) is not None]
-    if not wanted:
-        return {}
-    keys = set().union(*(lookup_keys(w) for w in wanted))
-    filed = [
-        (term, term_keys)
-        for term, *term_keys in SearchTerm.objects.using(using)
-        .filter(Q(head_key__in=keys) | Q(tail_key__in=keys) | Q(skeleton_key__in=keys))
-        .values_list("term", "head_key", "tail_key", "skeleton_key")
-    ]
-    return {word: corrections(word, filed_near(word, filed)) for word in wanted}
+@dataclass
+class WordInfo:
+    corrections: dict[str, list[str]] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)  # term -> documents that have it
+
+    def frequency(self, term: str) -> int:
+        """Documents with the term; 0 for a word no document has (a typo, a partial word)."""
+        return self.documents.get(term, 0)
+
+
+def look_up(words, using: str = "default") -> WordInfo:
+    """Corrections for the query words and the document counts of them and their corrections,
+    from one indexed query."""
+    words = list(dict.fromkeys(words))
+    wanted = [w for w in words if correction_cutoff(w) is not None]
+    keys = set().union(*(lookup_keys(w) for w in wanted)) if wanted else set()
+    rows = (
+        SearchTerm.objects.using(using)
+        .filter(
+            Q(term__in=words)
+            | Q(head_key__in=keys)
+            | Q(tail_key__in=keys)
+            | Q(skeleton_key__in=keys)
+        )
+        .values_list("term", "head_key", "tail_key", "skeleton_key", "documents")
+    )
+    info = WordInfo()
+    filed = []
+    for term, head, tail, skeleton_head, documents in rows:
+        filed.append((term, (head, tail, skeleton_head)))
+        info.documents[term] = documents
+    info.corrections = {word: corrections(word, filed_near(word, filed)) for word in wanted}
+    return info

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 
 from search.documents import refresh_search_documents
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchTerm
 from signatories.models import Alias, Signatory
 from signatories.names import folded_key
 from signatories.search import search_signatories
@@ -214,6 +214,26 @@ def test_a_curated_name_becomes_the_exact_match(seeded):
     refresh_search_documents(signatory_ids=[signatory.pk])
     assert first("human rights in china (hric)") == "Human Rights in China (HRIC)"
     assert first("hric") == "Human Rights in China (HRIC)"
+
+
+def test_vocabulary_counts_the_documents_of_each_word(seeded):
+    def documents(term):
+        return SearchTerm.objects.filter(term=term).values_list("documents", flat=True).first()
+
+    with_tibet = [d for d in SearchDocument.objects.all() if " tibet " in d.doc.replace("/", " ")]
+    assert documents("tibet") == len(with_tibet) >= 10
+    hric = Signatory.objects.get(name="HRIC")
+    alias = Alias.objects.create(signatory=hric, name="Tibet Zhongguo Renquan")
+    refresh_search_documents(signatory_ids=[hric.pk])
+    assert documents("tibet") == len(with_tibet) + 1
+    assert documents("renquan") == 1
+    alias.delete()
+    refresh_search_documents(signatory_ids=[hric.pk])
+    assert documents("tibet") == len(with_tibet)
+    assert documents("renquan") is None
+    SearchTerm.objects.filter(term="tibet").update(documents=0)
+    refresh_search_documents()
+    assert documents("tibet") == len(with_tibet)
 
 
 def test_refreshing_unchanged_documents_writes_nothing(seeded):

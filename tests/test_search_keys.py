@@ -15,7 +15,8 @@ from search.keys import (
     name_parts,
     skeleton,
 )
-from search.queries import fts_match, required_words
+from search.queries import narrowest, plan, required_words
+from search.vocabulary import WordInfo
 from signatories.names import folded_key
 
 MIXED_SCRIPTS = st.sampled_from(
@@ -129,24 +130,47 @@ def test_corrections_leave_unrelated_and_short_words_alone():
     assert VOCABULARY.corrections("watch") == []  # "atc", "wat": too short to stand for anything
 
 
+def fts(q: str, corrections=None, documents=None) -> str | None:
+    return plan(QueryForms.parse(q), WordInfo(corrections or {}, documents or {})).fts
+
+
 def test_fts_query_covers_parts_and_word_alternatives():
-    forms = QueryForms.parse("amnesty intl")
-    match = fts_match(forms, {"amnesty": ["amnesty", "amnestie"]})
-    assert match == (
-        'doc:"amnesty intl" OR compact:"amnestyintl" OR '
-        '((doc:" amnesty" OR doc:" amnestie") AND (doc:" intl"))'
+    assert fts("amnesty intl", {"amnesty": ["amnesty", "amnestie"]}, {"amnesty": 3}) == (
+        '(compact:"amnesty") OR ((doc:" amnesty" OR doc:" amnestie"))'
+    )
+    assert fts("peace watch canada", {}, {"peace": 9000, "watch": 2500, "canada": 5000}) == (
+        '(compact:"watch" AND compact:"canada") OR ((doc:" watch") AND (doc:" canada"))'
     )
 
 
 def test_fts_query_gives_up_where_trigrams_cannot_narrow():
-    assert fts_match(QueryForms.parse("hk"), {}) is None
-    assert fts_match(QueryForms.parse("a b c"), {}) is None
+    assert fts("hk") is None
+    assert fts("a b c") is None
+
+
+def test_the_rarest_longer_words_lead_the_index():
+    documents = {"human": 9000, "rights": 8000, "watch": 4000, "canada": 3000, "of": 50000}
+    assert narrowest(("human", "rights", "watch", "of", "canada"), WordInfo({}, documents)) == [
+        "canada",
+        "watch",
+    ]
+    # One lead is enough when it leaves few documents to recheck.
+    documents["watch"] = 40
+    assert narrowest(("human", "watch", "canada"), WordInfo({}, documents)) == ["watch"]
+    # A long word no document has is a typo or a rare name: it narrows best.
+    assert narrowest(("human", "rigths"), WordInfo({}, documents)) == ["rigths"]
+    # A short one may be a word being typed, inside many longer words.
+    assert narrowest(("tam", "watch"), WordInfo({}, documents)) == ["watch"]
+    assert narrowest(("hk",), WordInfo({}, documents)) == []
 
 
 def test_fuzzy_matches_need_only_the_longer_words():
     assert required_words(("friends", "of", "tibet")) == ("friends", "tibet")
     assert required_words(("hk", "jp")) == ("hk", "jp")
-    assert fts_match(QueryForms.parse("a tibet"), {}) == (
-        'doc:"a tibet" OR compact:"atibet" OR ((doc:" tibet"))'
-    )
-    assert fts_match(QueryForms.parse("rsf"), {}) == 'doc:"rsf" OR ((doc:" rsf"))'
+    assert fts("a tibet") == '(compact:"tibet") OR ((doc:" tibet"))'
+    assert fts("rsf") == 'doc:"rsf"'
+
+
+def test_a_one_word_query_looks_up_only_its_corrections_as_words():
+    assert fts("tibet", {"tibet": ["tibet", "tibete"]}) == 'compact:"tibet" OR ((doc:" tibete"))'
+    assert fts("tibet") == 'compact:"tibet"'
