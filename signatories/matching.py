@@ -118,7 +118,7 @@ def fuzzy_pass(
             )
             if score < FUZZY_WITH_ORDER_THRESHOLD:
                 continue
-            supported = order_supports(entry, cid, by_ordinal, result, positions)
+            supported = order_supports(entry, cid, result, positions)
             if score >= FUZZY_THRESHOLD or supported:
                 pairs.append((score + (5 if supported else 0), entry.ordinal, cid, supported))
     pairs.sort(key=lambda p: (-p[0], p[1]))
@@ -141,7 +141,6 @@ def cluster_positions(clusters: list[Cluster]) -> dict[Hashable, dict[str, int]]
 def order_supports(
     entry: Reading,
     cid: Hashable,
-    by_ordinal: dict[int, Reading],
     result: dict[int, Match],
     positions: dict[Hashable, dict[str, int]],
 ) -> bool:
