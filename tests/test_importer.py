@@ -351,7 +351,9 @@ BAD_INPUTS = {
     ),
     "missing key": (
         lambda f: rewrite(
-            f, 'publisher = "Not stated in the document"\nkind = "pdf-text"', 'kind = "pdf-text"'
+            f,
+            'publisher = "Publisher not stated (a copy extracted from a PDF)"\nkind = "pdf-text"',
+            'kind = "pdf-text"',
         ),
         "lacks publisher",
     ),
