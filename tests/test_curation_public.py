@@ -134,3 +134,12 @@ def test_a_chain_of_merges_redirects_straight_to_the_last_survivor(client, curat
 def test_unknown_slugs_still_answer_404(client, curated):
     assert client.get("/signatories/no-such-signatory/").status_code == 404
     assert client.get("/api/signatories/no-such-signatory").status_code == 404
+
+
+def test_search_finds_a_signatory_by_a_curated_alias(client, curated):
+    mhg = signatory("moskovskaya-khelsinkskaya-gruppa")
+    before = client.get("/api/signatories", {"q": "Moscow Helsinki Group"}).json()
+    assert mhg.slug not in [r["slug"] for r in before["results"]]
+    services.alias_add(signatory=mhg, name="Moscow Helsinki Group", user=curated, **WHY)
+    after = client.get("/api/signatories", {"q": "Moscow Helsinki Group"}).json()
+    assert [r["slug"] for r in after["results"]][:1] == [mhg.slug]
