@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from curation.models import SignatoryRedirect
 from letters.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
@@ -334,9 +335,13 @@ def load_clusters(letter: Letter) -> dict[Hashable, Cluster]:
 
 
 def unique_slug(name: str) -> str:
+    """A slug no signatory has, nor had before a curator merged it away (its URL redirects)."""
     base = slugify(anyascii(name))[:100].strip("-") or "signatory"
     slug, n = base, 1
-    while Signatory.objects.filter(slug=slug).exists():
+    while (
+        Signatory.objects.filter(slug=slug).exists()
+        or SignatoryRedirect.objects.filter(old_slug=slug).exists()
+    ):
         n += 1
         slug = f"{base}-{n}"
     return slug

@@ -54,7 +54,11 @@ class SourceDetailView(CollationMixin, DetailView):
     def get_object(self, queryset=None):
         if self.letter is None:
             raise Http404("No letter loaded.")
-        return get_object_or_404(SourceVersion, letter=self.letter, slug=self.kwargs["slug"])
+        return get_object_or_404(
+            SourceVersion.objects.select_related("public_note"),
+            letter=self.letter,
+            slug=self.kwargs["slug"],
+        )
 
     def get_page_title(self) -> str:
         return f"{self.object.title} ({self.object.publisher})"

@@ -95,7 +95,7 @@ class SignatoryDetailView(ArchivePageMixin, DetailView):
         return self.object.name
 
     def get_description(self) -> str:
-        count = len(self.object.entries.all())
+        count = len({e.source_id for e in self.object.entries.all()})
         return (
             f"{self.object.name}: signatory of the open letter, listed in {count} of its copies, "
             "with each reading exactly as printed."
@@ -110,6 +110,7 @@ class SignatoryDetailView(ArchivePageMixin, DetailView):
         listed = {e.source_id for e in entries}
         context.update(
             entries=entries,
+            listed_in=len(listed),
             missing_from=[s for s in self.list_sources if s.pk not in listed],
             permalink=self.request.build_absolute_uri(self.object.get_absolute_url()),
         )
