@@ -6,8 +6,21 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from search.keys import correction_cutoff, corrections, filed_near, lookup_keys
+from search.keys import (
+    MAX_CORRECTIONS,
+    correction_cutoff,
+    corrections,
+    filed_near,
+    lookup_keys,
+)
 from search.models import SearchTerm
+
+# A word this many documents have is spelled as the user meant, and too common to tell names
+# apart: guessing at its variants would only cost index lookups ("committee" -> "comitede").
+COMMON = 1000
+# A word some document has was likely typed as meant: look only for its closest related forms
+# ("amnesty" -> "amnestie"), itself included; each one costs an index lookup.
+KNOWN_WORD_CORRECTIONS = 3
 
 
 @dataclass
@@ -41,5 +54,13 @@ def look_up(words, using: str = "default") -> WordInfo:
     for term, head, tail, skeleton_head, documents in rows:
         filed.append((term, (head, tail, skeleton_head)))
         info.documents[term] = documents
-    info.corrections = {word: corrections(word, filed_near(word, filed)) for word in wanted}
+    info.corrections = {
+        word: corrections(
+            word,
+            filed_near(word, filed),
+            limit=KNOWN_WORD_CORRECTIONS if word in info.documents else MAX_CORRECTIONS,
+        )
+        for word in wanted
+        if info.frequency(word) < COMMON
+    }
     return info
