@@ -14,11 +14,7 @@ from django.utils.http import http_date
 from letters.importers import load_letters
 from letters.models import Letter
 from signatories.models import Signatory
-from tests import test_production_seed
 from web.caching import current_data_version
-
-seeded_once = test_production_seed.seeded_once
-seeded_db = test_production_seed.seeded_db
 
 PUBLIC_PAGES = ["/", "/signatories/", "/signatories/?q=tibet", "/api/signatories?q=tibet"]
 
@@ -56,7 +52,7 @@ def bump_data_version():
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_public_page_is_cacheable_by_anyone_for_a_while(client, seeded_db, url):
+def test_public_page_is_cacheable_by_anyone_for_a_while(client, seeded, url):
     response = client.get(url)
 
     assert response.status_code == 200
@@ -70,7 +66,7 @@ def test_public_page_is_cacheable_by_anyone_for_a_while(client, seeded_db, url):
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_matching_if_none_match_answers_304_without_a_body(client, seeded_db, url):
+def test_matching_if_none_match_answers_304_without_a_body(client, seeded, url):
     etag = client.get(url)["ETag"]
 
     response = client.get(url, headers={"if-none-match": etag})
@@ -81,7 +77,7 @@ def test_matching_if_none_match_answers_304_without_a_body(client, seeded_db, ur
     assert "public" in response["Cache-Control"]
 
 
-def test_if_modified_since_the_last_import_answers_304(client, seeded_db):
+def test_if_modified_since_the_last_import_answers_304(client, seeded):
     last_modified = client.get("/signatories/")["Last-Modified"]
 
     response = client.get("/signatories/", headers={"if-modified-since": last_modified})
@@ -89,13 +85,13 @@ def test_if_modified_since_the_last_import_answers_304(client, seeded_db):
     assert response.status_code == 304
 
 
-def test_if_modified_since_before_the_import_answers_200(client, seeded_db):
+def test_if_modified_since_before_the_import_answers_200(client, seeded):
     response = client.get("/signatories/", headers={"if-modified-since": http_date(0)})
 
     assert response.status_code == 200
 
 
-def test_etag_changes_after_an_import_that_changes_data(client, seeded_db, seed_folder):
+def test_etag_changes_after_an_import_that_changes_data(client, seeded, seed_folder):
     before = client.get("/signatories/")["ETag"]
     signatory = Signatory.objects.order_by("pk").first()
     Signatory.objects.filter(pk=signatory.pk).update(imported_name="Damaged name")
@@ -108,7 +104,7 @@ def test_etag_changes_after_an_import_that_changes_data(client, seeded_db, seed_
     assert response["ETag"] != before
 
 
-def test_reimport_without_changes_keeps_the_etag(client, seeded_db, seed_folder):
+def test_reimport_without_changes_keeps_the_etag(client, seeded, seed_folder):
     before = client.get("/")["ETag"]
 
     load_letters([seed_folder])
@@ -116,7 +112,7 @@ def test_reimport_without_changes_keeps_the_etag(client, seeded_db, seed_folder)
     assert client.get("/", headers={"if-none-match": before}).status_code == 304
 
 
-def test_curation_changes_etag_and_last_modified(client, seeded_db):
+def test_curation_changes_etag_and_last_modified(client, seeded):
     from curation.log import record
 
     Letter.objects.update(imported_at=timezone.now() - timedelta(hours=1))
@@ -141,7 +137,7 @@ def test_curation_changes_etag_and_last_modified(client, seeded_db):
     assert by_date["Last-Modified"] != first["Last-Modified"]
 
 
-def test_page_reflects_curation_although_it_was_cached(client, seeded_db):
+def test_page_reflects_curation_although_it_was_cached(client, seeded):
     signatory = Signatory.objects.order_by("pk").first()
     client.get(signatory.get_absolute_url())
 
@@ -151,7 +147,7 @@ def test_page_reflects_curation_although_it_was_cached(client, seeded_db):
     assert "A curated display name" in client.get(signatory.get_absolute_url()).text
 
 
-def test_response_cache_serves_the_same_bytes_until_the_version_changes(client, seeded_db):
+def test_response_cache_serves_the_same_bytes_until_the_version_changes(client, seeded):
     signatory = Signatory.objects.order_by("pk").first()
     first = client.get("/signatories/")
 
@@ -164,7 +160,7 @@ def test_response_cache_serves_the_same_bytes_until_the_version_changes(client, 
     assert client.get("/signatories/").content != first.content
 
 
-def test_one_query_answers_a_cached_page(client, seeded_db, django_assert_num_queries):
+def test_one_query_answers_a_cached_page(client, seeded, django_assert_num_queries):
     client.get("/signatories/")
 
     with django_assert_num_queries(1):
@@ -173,7 +169,7 @@ def test_one_query_answers_a_cached_page(client, seeded_db, django_assert_num_qu
     assert response.status_code == 200
 
 
-def test_one_query_answers_a_conditional_request(client, seeded_db, django_assert_num_queries):
+def test_one_query_answers_a_conditional_request(client, seeded, django_assert_num_queries):
     etag = client.get("/")["ETag"]
 
     with django_assert_num_queries(1):
@@ -182,7 +178,7 @@ def test_one_query_answers_a_conditional_request(client, seeded_db, django_asser
     assert response.status_code == 304
 
 
-def test_head_gets_the_same_validators_and_no_body(client, seeded_db):
+def test_head_gets_the_same_validators_and_no_body(client, seeded):
     get = client.get("/sources/")
     head = client.head("/sources/")
 
@@ -244,7 +240,7 @@ def test_response_that_varies_on_cookie_is_private_and_not_stored(client, db, se
     assert len(caches[settings.PUBLIC_CACHE_ALIAS]._cache) == 0
 
 
-def test_no_caching_headers_when_http_caching_is_disabled(client, seeded_db, settings):
+def test_no_caching_headers_when_http_caching_is_disabled(client, seeded, settings):
     settings.PUBLIC_CACHE_ENABLED = False
 
     response = client.get("/signatories/")

@@ -13,11 +13,7 @@ from hypothesis import strategies as st
 
 from letters.models import SourceVersion
 from signatories.models import Signatory
-from tests import test_production_seed
 from web.routes import public_routes
-
-seeded_once = test_production_seed.seeded_once
-seeded_db = test_production_seed.seeded_db
 
 HOSTILE = [
     "",
@@ -95,7 +91,7 @@ def test_routes_are_enumerated_from_the_resolver():
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.template)
-def test_fuzzed_parameters_never_cause_a_server_error(client, seeded_db, route):
+def test_fuzzed_parameters_never_cause_a_server_error(client, seeded, route):
     slugs = list(Signatory.objects.values_list("slug", flat=True)[:20])
     slugs += list(SourceVersion.objects.values_list("slug", flat=True))
     segment = st.one_of(

@@ -9,11 +9,7 @@ from django.urls import path
 
 from letters.models import Letter, SourceVersion
 from signatories.models import ListEntry, Signatory
-from tests import test_production_seed
 from web.routes import public_routes
-
-seeded_once = test_production_seed.seeded_once
-seeded_db = test_production_seed.seeded_db
 
 WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "CONNECT"]
 SEARCH_PAGES = ["/signatories/", "/api/signatories"]
@@ -57,7 +53,7 @@ def assert_reveals_nothing(response) -> None:
 
 
 @pytest.mark.parametrize("method", WRITE_METHODS)
-def test_every_public_url_refuses_other_methods_and_changes_nothing(client, seeded_db, method):
+def test_every_public_url_refuses_other_methods_and_changes_nothing(client, seeded, method):
     before = data_fingerprint()
 
     for url in example_urls():
@@ -83,7 +79,7 @@ def test_admin_still_accepts_post(client, db):
     assert response.status_code in (200, 403)  # the form again, or CSRF refusal: not 405
 
 
-def test_every_public_url_answers_head(client, seeded_db):
+def test_every_public_url_answers_head(client, seeded):
     for url in example_urls():
         response = client.head(url)
         assert response.status_code == 200, url
@@ -121,7 +117,7 @@ def test_nul_byte_in_the_path_is_refused(client, db):
     ],
 )
 @pytest.mark.parametrize("url", SEARCH_PAGES)
-def test_invalid_utf8_is_answered_without_error(client, seeded_db, url, query):
+def test_invalid_utf8_is_answered_without_error(client, seeded, url, query):
     response = client.get(f"{url}?{query}")
 
     assert response.status_code < 500
@@ -132,14 +128,14 @@ def test_invalid_utf8_is_answered_without_error(client, seeded_db, url, query):
     "page", ["-1", "0", "abc", "1e9", "99999999999999999999999999", "1.5", " 1", "last", ""]
 )
 @pytest.mark.parametrize("url", SEARCH_PAGES)
-def test_strange_page_numbers_are_answered_without_error(client, seeded_db, url, page):
+def test_strange_page_numbers_are_answered_without_error(client, seeded, url, page):
     response = client.get(url, {"page": page})
 
     assert response.status_code in (200, 400, 404)
 
 
 @pytest.mark.parametrize("size", ["1000000000", "-5", "0", "x", "99999999999999999999"])
-def test_strange_page_sizes_are_answered_without_error(client, seeded_db, size):
+def test_strange_page_sizes_are_answered_without_error(client, seeded, size):
     response = client.get("/api/signatories", {"page_size": size})
 
     assert response.status_code in (200, 400)
@@ -161,7 +157,7 @@ def test_strange_page_sizes_are_answered_without_error(client, seeded_db, size):
     ],
 )
 @pytest.mark.parametrize("url", SEARCH_PAGES)
-def test_unknown_filters_and_sort_keys_are_answered_without_error(client, seeded_db, url, params):
+def test_unknown_filters_and_sort_keys_are_answered_without_error(client, seeded, url, params):
     response = client.get(url, params)
 
     assert response.status_code in (200, 400, 404)
@@ -191,7 +187,7 @@ def test_unknown_filters_and_sort_keys_are_answered_without_error(client, seeded
     ],
 )
 @pytest.mark.parametrize("url", SEARCH_PAGES)
-def test_injection_and_control_strings_are_searched_safely(client, seeded_db, settings, url, q):
+def test_injection_and_control_strings_are_searched_safely(client, seeded, settings, url, q):
     before = data_fingerprint()
 
     response = client.get(url, {"q": q})
@@ -202,7 +198,7 @@ def test_injection_and_control_strings_are_searched_safely(client, seeded_db, se
     assert data_fingerprint() == before
 
 
-def test_markup_in_the_query_comes_back_escaped(client, seeded_db):
+def test_markup_in_the_query_comes_back_escaped(client, seeded):
     response = client.get("/signatories/", {"q": "<script>alert(1)</script>"})
 
     assert response.status_code == 200
@@ -219,7 +215,7 @@ def test_markup_in_the_query_comes_back_escaped(client, seeded_db):
         "/nothing-here",
     ],
 )
-def test_unknown_slugs_are_a_plain_404(client, seeded_db, url):
+def test_unknown_slugs_are_a_plain_404(client, seeded, url):
     response = client.get(url)
 
     assert response.status_code == 404

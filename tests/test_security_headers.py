@@ -5,11 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 
-from tests import test_production_seed
 from web.routes import public_routes
-
-seeded_once = test_production_seed.seeded_once
-seeded_db = test_production_seed.seeded_db
 
 
 def public_urls() -> list[str]:
@@ -49,7 +45,7 @@ def assert_security_headers(response) -> None:
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_every_public_page_sends_the_security_headers(client, seeded_db):
+def test_every_public_page_sends_the_security_headers(client, seeded):
     for url in public_urls():
         response = client.get(url)
         assert response.status_code == 200, url
@@ -71,7 +67,7 @@ def test_error_static_and_admin_responses_send_them_too(client, db, method, url)
     assert_security_headers(getattr(client, method)(url))
 
 
-def test_public_pages_set_no_cookie_and_do_not_vary_on_cookies(client, seeded_db):
+def test_public_pages_set_no_cookie_and_do_not_vary_on_cookies(client, seeded):
     for url in public_urls():
         for response in (client.get(url), client.head(url)):
             assert not response.cookies, url
@@ -80,7 +76,7 @@ def test_public_pages_set_no_cookie_and_do_not_vary_on_cookies(client, seeded_db
             assert "cookie" not in vary, url
 
 
-def test_public_pages_set_no_csrf_token_even_for_a_returning_visitor(client, seeded_db):
+def test_public_pages_set_no_csrf_token_even_for_a_returning_visitor(client, seeded):
     client.cookies["sessionid"] = "not-a-real-session"
     client.cookies["csrftoken"] = "x" * 32
 
@@ -115,7 +111,7 @@ def inline_code(html: str) -> list[str]:
         "/admin/auth/user/",
     ],
 )
-def test_admin_works_under_the_policy(staff_client, seeded_db, url):
+def test_admin_works_under_the_policy(staff_client, seeded, url):
     from signatories.models import Signatory
 
     url = url.format(signatory=Signatory.objects.order_by("pk").first().pk)
