@@ -6,3 +6,6 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from search import signals  # noqa: F401 (connects the receivers)

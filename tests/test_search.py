@@ -236,6 +236,19 @@ def test_vocabulary_counts_the_documents_of_each_word(seeded):
     assert documents("tibet") == len(with_tibet)
 
 
+def test_deleting_a_signatory_takes_its_words_out_of_the_counts(seeded):
+    def documents(term):
+        return SearchTerm.objects.filter(term=term).values_list("documents", flat=True).first()
+
+    before = documents("center")
+    signatory = Signatory.objects.get(name="Sova Center for Information and Analysis")
+    signatory.entries.all().delete()
+    signatory.delete()
+    assert documents("center") == before - 1
+    assert documents("sova") is None  # no other name has the word
+    assert found("sova") == []
+
+
 def test_refreshing_unchanged_documents_writes_nothing(seeded):
     assert SearchDocument.objects.count() == Signatory.objects.count() == 283
     assert refresh_search_documents() == 0
