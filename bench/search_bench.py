@@ -75,7 +75,7 @@ def swap_letters(word: str, rng: random.Random) -> str:
 
 
 def query_mix(names, seed: int = 7) -> list[Query]:
-    """A fixed mix of what readers type, built from real (synthetic) names: 26 queries."""
+    """A fixed mix of what readers type, built from real (synthetic) names: 23 queries."""
     from search.keys import joined_words
 
     rng = random.Random(seed)
