@@ -184,12 +184,18 @@ def blocking_keys(term: str) -> tuple[str, str, str]:
     return f"{term[:3]}{n}", f"{term[-tail_length(n) :]}{n}", f"{skeleton(term)[:3]}{n}"
 
 
-def lookup_keys(word: str) -> set[str]:
-    """The keys under which the terms one edit away from `word` (or its skeleton) are filed."""
+def lookup_keys(word: str, *, tails: bool = True) -> set[str]:
+    """The keys under which the terms one edit away from `word` (or its skeleton) are filed.
+
+    Without `tails`, only the head and skeleton keys: related forms of a word typed as meant
+    ("amnesty", "amnestie") share its beginning, and a common ending ("-ville") files thousands.
+    """
     head, skeleton_head = word[:3], skeleton(word)[:3]
     keys = set()
     for n in range(len(word) - 1, len(word) + 2):
-        keys.update({f"{head}{n}", f"{word[-tail_length(n) :]}{n}", f"{skeleton_head}{n}"})
+        keys.update({f"{head}{n}", f"{skeleton_head}{n}"})
+        if tails:
+            keys.add(f"{word[-tail_length(n) :]}{n}")
     return keys
 
 
@@ -225,9 +231,9 @@ def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str
     return [term for term, _ in ranked[:limit]]
 
 
-def filed_near(word: str, filed) -> set[str]:
+def filed_near(word: str, filed, *, tails: bool = True) -> set[str]:
     """The terms of (term, keys) pairs filed under one of the word's lookup keys."""
-    wanted = lookup_keys(word)
+    wanted = lookup_keys(word, tails=tails)
     return {term for term, keys in filed if not wanted.isdisjoint(keys)}
 
 

@@ -34,22 +34,26 @@ class WordInfo:
 
 
 def look_up(words, using: str = "default") -> WordInfo:
-    """Corrections for the query words and the document counts of them and their corrections,
-    from one indexed query."""
+    """Corrections for the query words, and the document counts of them and their corrections.
+
+    Two indexed queries: the words themselves first, then the terms filed near the words worth
+    correcting (not the common ones; for a word some document has, by its beginning only).
+    """
     words = list(dict.fromkeys(words))
-    wanted = [w for w in words if correction_cutoff(w) is not None]
-    keys = set().union(*(lookup_keys(w) for w in wanted)) if wanted else set()
-    rows = (
-        SearchTerm.objects.using(using)
-        .filter(
-            Q(term__in=words)
-            | Q(head_key__in=keys)
-            | Q(tail_key__in=keys)
-            | Q(skeleton_key__in=keys)
-        )
-        .values_list("term", "head_key", "tail_key", "skeleton_key", "documents")
-    )
-    info = WordInfo()
+    terms = SearchTerm.objects.using(using)
+    info = WordInfo(documents=dict(terms.filter(term__in=words).values_list("term", "documents")))
+    wanted = {
+        w: w not in info.documents  # unknown words (typos) are also looked up by their ending
+        for w in words
+        if correction_cutoff(w) is not None and info.frequency(w) < COMMON
+    }
+    if not wanted:
+        return info
+    keys = set().union(*(lookup_keys(w, tails=False) for w in wanted))
+    tails = set().union(*(lookup_keys(w) for w, unknown in wanted.items() if unknown))
+    rows = terms.filter(
+        Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=tails)
+    ).values_list("term", "head_key", "tail_key", "skeleton_key", "documents")
     filed = []
     for term, head, tail, skeleton_head, documents in rows:
         filed.append((term, (head, tail, skeleton_head)))
@@ -57,10 +61,9 @@ def look_up(words, using: str = "default") -> WordInfo:
     info.corrections = {
         word: corrections(
             word,
-            filed_near(word, filed),
-            limit=KNOWN_WORD_CORRECTIONS if word in info.documents else MAX_CORRECTIONS,
+            filed_near(word, filed, tails=unknown),
+            limit=MAX_CORRECTIONS if unknown else KNOWN_WORD_CORRECTIONS,
         )
-        for word in wanted
-        if info.frequency(word) < COMMON
+        for word, unknown in wanted.items()
     }
     return info
