@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 from search.keys import (
     QueryForms,
     Vocabulary,
+    blocking_keys,
     build_document,
     correction_cutoff,
     folded_forms,
     joined_words,
+    lookup_keys,
     name_keys,
     name_parts,
     skeleton,
@@ -114,6 +116,14 @@ def test_corrections_find_typos_and_related_forms_best_first():
     assert VOCABULARY.corrections("moskovskaja") == ["moskovskaya"]
     assert set(VOCABULARY.corrections("tibte")) == {"tibete", "tibet"}
     assert VOCABULARY.corrections("centr") == ["tsentr"]
+
+
+def test_terms_are_filed_by_beginning_ending_and_skeleton():
+    assert blocking_keys("gupalberville") == ("gup13", "ville13", "gup13")
+    assert blocking_keys("tsentr") == ("tse6", "entr6", "cen6")
+    assert {"gup13", "ville13", "ville12", "gup14"} <= lookup_keys("gupalberville")
+    # A word typed as meant is looked up by its beginning only: "-ville" files thousands.
+    assert not any(k.startswith("ville") for k in lookup_keys("gupalberville", tails=False))
 
 
 def test_skeleton_makes_transliteration_variants_alike():
