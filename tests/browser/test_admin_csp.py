@@ -1,39 +1,22 @@
 """The admin in a real browser under the Content-Security-Policy: it logs in, its scripts run,
 and the browser reports no violation."""
 
-import os
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import User
 
-from letters.importers import load_letters
-from tests.conftest import SEED_FOLDER
-
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page(transactional_db, live_server):
-    from playwright.sync_api import sync_playwright
-
-    load_letters([SEED_FOLDER])
+def page(browser, archive):
     User.objects.create_superuser("curator", "curator@example.org", "a-long-passphrase-42")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page()
-        page.console_errors = []
-        page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-        page.base = live_server.url
-        yield page
-        browser.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.base = archive
+    yield page
+    context.close()
 
 
 def test_admin_logs_in_and_its_scripts_run_under_the_policy(page):

@@ -5,12 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import archive, browser, session  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.browser
 
 
-def test_typing_shows_ranked_results_without_a_page_load(session):  # noqa: F811
+def test_typing_shows_ranked_results_without_a_page_load(session):
     reader = session()
     page = reader.goto("/signatories/")
     page.evaluate("window.notReloaded = true")
@@ -23,7 +21,7 @@ def test_typing_shows_ranked_results_without_a_page_load(session):  # noqa: F811
     assert reader.outside == [] and reader.console_errors == []
 
 
-def test_a_new_query_replaces_the_results_and_the_address(session):  # noqa: F811
+def test_a_new_query_replaces_the_results_and_the_address(session):
     reader = session()
     page = reader.goto("/signatories/?q=tibet")
     page.evaluate("window.notReloaded = true")
