@@ -7,7 +7,7 @@ PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || ech
 PG_URL ?= postgres://postgres@127.0.0.1:5432/archive
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint test-sqlite test-postgres postgres chromium check-deploy bench loadtest loadtest-tools clean
+.PHONY: run test lint test-sqlite test-postgres postgres system-deps check-deploy bench loadtest loadtest-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), sys.version'
@@ -25,11 +25,16 @@ run: install
 	$(BIN)/python manage.py load_letter
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Debian's Chromium for the browser tests; nothing downloads a browser.
-chromium:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+# Debian's packages the tests drive: Chromium for the browser tests (nothing downloads a browser),
+# nginx and openssl to check deploy/nginx.conf.
+TEST_PACKAGES := chromium nginx openssl
+system-deps:
+	@missing=""; for tool in chromium nginx openssl; do \
+	  PATH="$$PATH:/usr/sbin:/sbin" command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \
+	fi
 
 # Start the local PostgreSQL cluster when it is down (CI machines start it, but be sure).
 postgres:
@@ -47,10 +52,10 @@ check-deploy: install
 	  DJANGO_ALLOWED_HOSTS=archive.example.org DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3} \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test-sqlite: install chromium
+test-sqlite: install system-deps
 	$(BIN)/pytest -q
 
-test-postgres: install postgres
+test-postgres: install system-deps postgres
 	@if pg_isready -q -h 127.0.0.1 -p 5432; then \
 	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
 	elif [ "$$CI" = "true" ]; then \

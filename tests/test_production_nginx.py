@@ -7,14 +7,18 @@ import pytest
 
 from loadtest import nginx_config
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("nginx") and shutil.which("openssl")), reason="nginx or openssl missing"
-)
+NGINX = shutil.which("nginx", path="/usr/sbin:/usr/bin:/sbin:/bin")
+
+
+@pytest.fixture(autouse=True)
+def tools_present():
+    # `make test` installs them (Makefile: system-deps); a missing tool is a failure, not a skip.
+    assert NGINX and shutil.which("openssl"), "nginx or openssl missing: run `make system-deps`"
 
 
 def nginx_t(workdir, conf):
     return subprocess.run(
-        ["nginx", "-t", "-p", str(workdir), "-c", str(conf)],
+        [NGINX, "-t", "-p", str(workdir), "-c", str(conf)],
         capture_output=True,
         text=True,
         timeout=60,
