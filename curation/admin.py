@@ -7,22 +7,12 @@ from curation.admin_actions import confirm_with_reason, each
 from curation.admin_forms import CurationModelForm
 from curation.admin_history import AuditedAdmin
 from curation.models import Correction, SignatoryRedirect, SourceNote
+from letters.admin import ReadOnlyAdmin
 from signatories.admin import CuratedThroughServicesMixin
 
 
-class ViewOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Correction)
-class CorrectionAdmin(ViewOnlyAdmin):
+class CorrectionAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "action", "summary", "curator_name", "reason"]
     list_filter = ["action", "created_at", "source"]
     search_fields = ["summary", "reason", "signatories__name", "curator_name"]
@@ -34,7 +24,7 @@ class CorrectionAdmin(ViewOnlyAdmin):
 
 
 @admin.register(SignatoryRedirect)
-class SignatoryRedirectAdmin(ViewOnlyAdmin):
+class SignatoryRedirectAdmin(ReadOnlyAdmin):
     list_display = ["old_slug", "signatory", "created_at"]
     list_select_related = ["signatory"]
     search_fields = ["old_slug", "signatory__name", "signatory__slug"]

@@ -246,19 +246,6 @@ def check_not_last_entry(entry: ListEntry) -> None:
         )
 
 
-def _free_slug(name: str) -> str:
-    """A slug used neither by a signatory nor by the old URL of a merged one."""
-    base = slug = unique_slug(name)
-    n = 1
-    while (
-        Signatory.objects.filter(slug=slug).exists()
-        or SignatoryRedirect.objects.filter(old_slug=slug).exists()
-    ):
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 @transaction.atomic
 def entry_split(
     *, entry: ListEntry, name: str = "", reason: str, evidence_url: str = "", user: User
@@ -272,7 +259,7 @@ def entry_split(
     name = name.strip()
     created = Signatory(
         letter=origin.letter,
-        slug=_free_slug(name or printed),
+        slug=unique_slug(name or printed),
         imported_name=printed,
         imported_kind=guess_kind(printed),
         name_artefacts=name_artefacts,
