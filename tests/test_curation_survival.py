@@ -136,7 +136,8 @@ def test_every_moved_entry_is_pinned(curator):
         entry=entry("pdf-text", "Japan Uyghur Association"), user=curator, **WHY
     )
     pinned = {
-        (o.source.slug, o.text, o.signatory.slug) for o in MatchOverride.objects.select_related()
+        (o.source.slug, o.text, o.signatory.slug)
+        for o in MatchOverride.objects.select_related("source", "signatory")
     }
     assert ("pdf-text", "Japan Uyghur Association", created.slug) in pinned
     assert {(s, t) for s, t, slug in pinned if slug == "human-rights-in-china"} == {
