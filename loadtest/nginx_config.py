@@ -6,6 +6,7 @@ replacement that no longer finds its text fails loudly rather than test somethin
 """
 
 import re
+import subprocess
 from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
@@ -61,4 +62,11 @@ def write_checked_tls_variant(workdir: Path) -> Path:
     conf = workdir / "nginx.conf"
     text = localized(PRODUCTION_CONF.read_text(), workdir=workdir, upstream="127.0.0.1:8041")
     conf.write_text(text)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=archive.example.org", "-keyout", str(workdir / "tls/privkey.pem")]
+        + ["-out", str(workdir / "tls/fullchain.pem")],
+        check=True,
+        capture_output=True,
+    )
     return conf

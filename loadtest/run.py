@@ -231,13 +231,6 @@ def check_tls_config() -> None:
     """`nginx -t` on deploy/nginx.conf as deployed (TLS), with a throwaway self-signed cert."""
     workdir = WORK / "nginx-tls-check"
     conf = nginx_config.write_checked_tls_variant(workdir)
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=archive.example.org", "-keyout", str(workdir / "tls/privkey.pem")]
-        + ["-out", str(workdir / "tls/fullchain.pem")],
-        check=True,
-        capture_output=True,
-    )
     subprocess.run(["nginx", "-t", "-q", "-p", str(workdir), "-c", str(conf)], check=True)
     log("deploy/nginx.conf passes nginx -t (TLS variant, self-signed certificate)")
 

@@ -27,13 +27,6 @@ def nginx_t(workdir, conf):
 
 def test_deployed_tls_config_passes_nginx_t(tmp_path):
     conf = nginx_config.write_checked_tls_variant(tmp_path)
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=archive.example.org", "-keyout", str(tmp_path / "tls/privkey.pem")]
-        + ["-out", str(tmp_path / "tls/fullchain.pem")],
-        check=True,
-        capture_output=True,
-    )
 
     result = nginx_t(tmp_path, conf)
 
