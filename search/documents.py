@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 from django.db.models import F
 
-from search.keys import SEPARATOR, Document, build_document
-from search.models import SearchDocument, SearchTerm
+from search.keys import SEPARATOR, Document, build_document, document_keys
+from search.models import SearchDocument, SearchName, SearchTerm
 from signatories.models import Alias, ListEntry, Signatory
 
 BATCH_SIZE = 2000
@@ -87,8 +87,8 @@ def documents_for(names: dict[int, str]) -> dict[int, Document]:
 
 
 def save_documents(documents: dict[int, Document]) -> tuple[int, Counter[str]]:
-    """Write the documents whose text changed; return how many, and the change in each term's
-    document count."""
+    """Write the documents whose text changed, and their names; return how many, and the change in
+    each term's document count."""
     existing = {
         pk: Document(doc, compact, native, name)
         for pk, doc, compact, native, name in SearchDocument.objects.filter(
@@ -121,7 +121,23 @@ def save_documents(documents: dict[int, Document]) -> tuple[int, Counter[str]]:
         update_fields=["doc", "compact", "native", "name"],
         batch_size=500,
     )
+    file_names(rows)
     return len(rows), delta
+
+
+def names_of(document: SearchDocument) -> list[SearchName]:
+    return [
+        SearchName(document_id=document.signatory_id, key=key, compact=key.replace(" ", ""))
+        for key in document_keys(document.doc)
+    ]
+
+
+def file_names(documents: list[SearchDocument]) -> None:
+    """Refile the names of these (just written) documents for exact lookups."""
+    SearchName.objects.filter(document_id__in=[d.signatory_id for d in documents]).delete()
+    SearchName.objects.bulk_create(
+        [name for document in documents for name in names_of(document)], batch_size=1000
+    )
 
 
 def sync_vocabulary(counts: Counter[str]) -> None:

@@ -15,6 +15,7 @@ A query never contains "/", so a phrase test never runs across two names.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -124,6 +125,12 @@ def build_document(display_name: str, other_names: list[str] | tuple[str, ...] =
     )
 
 
+def document_keys(doc: str) -> list[str]:
+    """The folded names of a document, in order: `build_document`'s keys read back from `doc`."""
+    inner = doc.removeprefix(f"{SEPARATOR} ").removesuffix(f" {SEPARATOR}")
+    return [k for k in inner.split(f" {SEPARATOR} ") if k.strip()]
+
+
 @dataclass(frozen=True)
 class QueryForms:
     """What a typed query is compared as: folded words, and the same letters without spaces."""
@@ -158,8 +165,12 @@ TRANSLITERATION_RE = re.compile("|".join(a for a, _ in TRANSLITERATION_VARIANTS)
 TRANSLITERATION_MAP = dict(TRANSLITERATION_VARIANTS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
-    """The word with spellings that transliterations disagree on made alike: "tsentr" -> "centr"."""
+    """The word with spellings that transliterations disagree on made alike: "tsentr" -> "centr".
+
+    Cached: typo correction takes the skeleton of every vocabulary term filed near a word, and
+    the same terms come up query after query."""
     return TRANSLITERATION_RE.sub(lambda m: TRANSLITERATION_MAP[m.group(0)], word)
 
 

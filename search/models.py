@@ -29,6 +29,33 @@ class SearchDocument(models.Model):
         return self.doc
 
 
+class SearchName(models.Model):
+    """One folded name of a document (see `search.keys.document_keys`), on its own row.
+
+    A query equal to a name is looked up here by plain indexes, whatever the size of the archive:
+    a broad query whose matches are only sampled (see `search.queries.ranked_search`) still finds
+    the signatories it names exactly.
+    """
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="names")
+    key = models.TextField(help_text="The folded name, words separated by single spaces.")
+    compact = models.TextField(help_text="The same without spaces.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "key"], name="search_name_once_per_document"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["key"], name="search_name_key"),
+            models.Index(fields=["compact"], name="search_name_compact"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class SearchTerm(models.Model):
     """One distinct folded word of the documents: the vocabulary typos are corrected against.
 
