@@ -109,6 +109,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The archive's queries are small: parallel workers would only make the sample a broad
+    # search ranks (the first matches found, search.queries.first_matches) change from one run
+    # to the next, and a shared sequential scan would start anywhere in the table.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -127,6 +134,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# Search: the directory and the API rank at most this many matches of one query (the first found,
+# plus every exact name); a broader query says so and asks for more words. Downloads rank all.
+SEARCH_RANKED_LIMIT = 500
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -3,21 +3,26 @@
 A signatory matches when one of its names contains the folded query (or its letters without
 spaces), or when every query word, or a vocabulary term close to it, starts a word of its names.
 Matches are ranked in tiers, best first; within a tier shorter display names come first.
+
+Ranking reads every match, which a broad query at a million names ("human rights": 24,656) cannot
+afford in a page's time, so pages rank a sample past a limit (`sample`); downloads rank them all.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
 from django.db import connections
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, Length, StrIndex
 from django.db.models.lookups import GreaterThan
 
 from search.keys import SEPARATOR, QueryForms
+from search.models import SearchDocument, SearchName
 from search.vocabulary import WordInfo, look_up
 
 DOC = "search_document__doc"
@@ -30,6 +35,7 @@ PART_SPACES_MIN = 4
 SHORT_WORD = 4
 LEADS = 2  # words whose trigrams go to the index; more cost more than they narrow
 LONG_WORD = 5
+SCAN_WINDOW = 50_000  # documents a common query's first matches are looked for in (`window`)
 NARROW_ENOUGH = 2000  # documents a lead may leave for the other words to be merely rechecked
 RARE_UNKNOWN = 6  # a word no document has, this long, is a typo or a rare name, not a prefix
 UNKNOWN_SHORT = 10**9
@@ -105,16 +111,31 @@ def estimated_documents(word: str, info: WordInfo) -> int:
     return 0 if len(word) >= RARE_UNKNOWN else UNKNOWN_SHORT - len(word)
 
 
-def narrowest(words, info: WordInfo, count: int = LEADS) -> list[str]:
-    """The (up to) `count` query words of 3+ letters that should narrow the search most.
+def word_groups(forms: QueryForms, info: WordInfo) -> list[list[str]]:
+    """Each word a match needs, with the vocabulary terms that may stand for it (its corrections)."""
+    return [
+        list(dict.fromkeys([word, *info.corrections.get(word, [])]))
+        for word in required_words(forms.words)
+    ]
 
-    Longer words first: as a substring a short word ("tam") is in far more documents than have it
-    as a word. The index intersects their trigrams; the other words are only rechecked.
+
+def leading_groups(groups: list[list[str]], info: WordInfo, count: int = LEADS) -> list[list[str]]:
+    """The (up to) `count` word groups whose terms should narrow the search most.
+
+    Only groups whose every term has 3+ letters can be looked up by trigrams. Groups of longer
+    words first: as a substring a short word ("tam") is in far more documents than have it as a
+    word. The index intersects their trigrams; the other words are only rechecked.
     """
-    usable = [w for w in dict.fromkeys(words) if len(w) >= FTS_MIN]
-    long_words = [w for w in usable if len(w) >= LONG_WORD] or usable
-    ranked = sorted(long_words, key=lambda w: (estimated_documents(w, info), -len(w), w))
-    return ranked[: 1 if narrow_enough(estimated_documents(w, info) for w in ranked[:1]) else count]
+    usable = [g for g in groups if all(len(t) >= FTS_MIN for t in g)]
+
+    def cost(group: list[str]) -> int:
+        return sum(estimated_documents(t, info) for t in group)
+
+    ranked = sorted(
+        usable,
+        key=lambda g: (min(map(len, g)) < LONG_WORD, cost(g), -min(map(len, g)), g),
+    )
+    return ranked[: 1 if ranked and narrow_enough([cost(ranked[0])]) else count]
 
 
 def narrow_enough(estimates) -> bool:
@@ -128,16 +149,42 @@ def contains(field: str, text: str) -> Q:
 
 def recheck(field: str, text: str) -> Q:
     """`field` contains `text`, through STRPOS / INSTR, which no index serves: trigram indexes
-    slow down with every trigram they must intersect, so only the narrowest word goes to them."""
+    slow down with every trigram they must intersect, so only the leading words go to them."""
     return Q(GreaterThan(StrIndex(F(field), Value(text)), 0))
 
 
 @dataclass
 class Plan:
-    """The match condition, each part led by its narrowest word, and the FTS5 query for SQLite."""
+    """How to find the matches of a query.
+
+    `condition` is every match, narrowed by the trigrams of its leading words, with `fts` for
+    SQLite's FTS5 table; `as_typed` the matches of the query as typed (spaces aside), which rank
+    above all but a few others. `common` is how many documents the vocabulary says have the
+    query's rarest needed word (its group of corrections): about as many as match, often fewer.
+    `scan` is what a scan of documents in order checks, with no index: the query as typed for
+    several words, every match for one.
+    """
 
     condition: Q
     fts: str | None
+    as_typed: Q
+    as_typed_fts: str | None
+    scan: Q
+    several_words: bool = False
+    common: int = 0
+
+    def filter(self, queryset: QuerySet, condition: Q, fts: str | None) -> QuerySet:
+        queryset = queryset.filter(condition)
+        if fts is not None and connections[queryset.db].vendor == "sqlite":
+            rows = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts])
+            queryset = queryset.filter(pk__in=rows)
+        return queryset
+
+    def matches(self, queryset: QuerySet) -> QuerySet:
+        return self.filter(queryset, self.condition, self.fts)
+
+    def matches_as_typed(self, queryset: QuerySet) -> QuerySet:
+        return self.filter(queryset, self.as_typed, self.as_typed_fts)
 
 
 def fts_phrase(column: str, text: str) -> str | None:
@@ -146,66 +193,133 @@ def fts_phrase(column: str, text: str) -> str | None:
 
 def plan(forms: QueryForms, info: WordInfo) -> Plan:
     """Match: the query inside a name (PART) or its letters once spaces are ignored (PART_SPACES,
-    4+ letters), or every required word or a correction of it starting a word (FUZZY)."""
+    4+ letters), or every required word or a correction of it starting a word (FUZZY).
+
+    Every match has, for each required word, the word or one of its corrections among the
+    letters of a name once spaces are ignored (the compact form): a part holds each of its words,
+    and a word that starts a word is there too. So one trigram index, the compact form's, narrows
+    both kinds of match by the leading words; the rest is rechecked on the few rows it leaves.
+    """
     q, qc = forms.folded, forms.compact
-    leads = narrowest(forms.words, info)
-    parts, fts = [], []
     # The letters once spaces are ignored include every match of the query as typed: when the
     # compact form may be looked up (4+ letters), it alone stands for both.
     field, column, text = (
         (COMPACT, "compact", qc) if len(qc) >= PART_SPACES_MIN else (DOC, "doc", q)
     )
-    if not leads or leads == [text]:
-        parts.append(contains(field, text))
-        fts.append(fts_phrase(column, text))
-    else:
-        parts.append(reduce(and_, [contains(field, w) for w in leads]) & recheck(field, text))
-        fts.append("(" + " AND ".join(fts_phrase(column, w) for w in leads) + ")")
-    groups = [
-        list(dict.fromkeys([word, *info.corrections.get(word, [])]))
-        for word in required_words(forms.words)
-    ]
-    if len(groups) == 1 and groups[0][0] == q:
-        groups[0] = groups[0][1:]  # the word itself starting a word is a part match already
-    groups = [g for g in groups if g] if len(groups) == 1 else groups
-    if groups:
-        cost = {id(g): sum(estimated_documents(t, info) for t in g) for g in groups}
-        ranked_groups = sorted(groups, key=lambda g: cost[id(g)])
-        alone = narrow_enough([cost[id(ranked_groups[0])]])
-        leading = ranked_groups[: 1 if alone else LEADS]
-        fuzzy, fts_groups = Q(), []
-        for group in groups:
-            if any(group is g for g in leading):
-                alternatives = [word_start(t) for t in group]
-                phrases = [fts_phrase("doc", f" {t}") for t in group]
-                fts_groups.append(None if None in phrases else "(" + " OR ".join(phrases) + ")")
-            else:
-                alternatives = [recheck(DOC, f" {t}") for t in group]
-            fuzzy &= reduce(or_, alternatives)
-        parts.append(fuzzy)
-        fts.append(None if None in fts_groups else "(" + " AND ".join(fts_groups) + ")")
+    groups = word_groups(forms, info)
+    leads = leading_groups(groups, info)
+    as_typed = {"as_typed": contains(field, text), "as_typed_fts": fts_phrase(column, text)}
+    if not leads:  # no word long enough for trigrams: only the part itself may be looked up
+        fuzzy = reduce(and_, [reduce(or_, [word_start(t) for t in g]) for g in groups], Q())
+        return Plan(condition=contains(field, text) | fuzzy, fts=None, scan=Q(), **as_typed)
+    narrowed = reduce(and_, [reduce(or_, [contains(COMPACT, t) for t in g]) for g in leads])
+    fuzzy = reduce(and_, [reduce(or_, [recheck(DOC, f" {t}") for t in g]) for g in groups])
+    fts = " AND ".join("(" + " OR ".join(fts_phrase("compact", t) for t in g) + ")" for g in leads)
+    several_words = len(groups) > 1
+    if several_words:  # a long query as typed: its leading words narrow, the rest is rechecked
+        as_typed["as_typed"] = reduce(and_, [contains(COMPACT, g[0]) for g in leads]) & recheck(
+            field, text
+        )
     return Plan(
-        condition=reduce(or_, parts),
-        fts=None if None in fts else " OR ".join(fts),
+        condition=narrowed & (recheck(field, text) | fuzzy),
+        fts=fts,
+        scan=recheck(field, text) if several_words else recheck(field, text) | fuzzy,
+        several_words=several_words,
+        common=min(sum(info.frequency(t) for t in g) for g in groups),
+        **as_typed,
     )
 
 
-def ranked_search(queryset: QuerySet, q: str) -> QuerySet:
-    """Signatories of `queryset` matching `q`, best first, as a queryset annotated `search_tier`."""
+def first_matches(matched: QuerySet, count: int) -> list[int]:
+    """The ids of the first `count` matches the database finds, without ranking them all.
+
+    Found in storage order, which holds until the data changes, so the same query gives the same
+    rows page after page. On PostgreSQL that needs a serial scan: the settings turn parallel
+    workers (which return rows in whatever order they finish) and shared sequential scans
+    (which start anywhere) off for the app's connections.
+    """
+    return list(matched.order_by().values_list("pk", flat=True)[:count])
+
+
+def id_list(ids: list[int], vendor: str) -> RawSQL:
+    """The ids as one parameter (an array, a JSON list), not a thousand: quoting each one into
+    the SQL of the count and of the page costs more than running them."""
+    if vendor == "postgresql":  # an array literal: psycopg dumps a list of ints one by one
+        return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
+def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> list[int]:
+    """The ids of at most `limit` + 1 matches to rank, more only when there are more matches.
+
+    A query whose words the vocabulary finds in more than `limit` documents may have more
+    matches than that: its sample is looked for first among the first documents (`window`).
+    Otherwise the first matches found; when they are cut short and the query has several
+    words, the matches of the query as typed come first: they rank above all but a few fuzzy
+    ones, and "comite des defenseurs des droits humains en cha" must find that committee among
+    a thousand committees with most of those words. Once the matches are cut short, every
+    signatory with a name equal to the query joins them, so the signatory a broad query names
+    still comes first.
+    """
+    found = window(queryset, chosen, limit) if chosen.common > limit else []
+    if len(found) <= limit:
+        found = first_matches(chosen.matches(queryset), limit + 1)
+        if len(found) > limit and chosen.several_words:
+            typed = first_matches(chosen.matches_as_typed(queryset), limit + 1)
+            found = list(dict.fromkeys([*typed, *found]))[: limit + 1]
+    if len(found) > limit:
+        named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
+        exact = queryset.filter(pk__in=named.values("document_id")).order_by()
+        found = list(dict.fromkeys([*found, *exact.values_list("pk", flat=True)]))
+    return found
+
+
+def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
+    """More than `limit` matches among the first SCAN_WINDOW documents, or none.
+
+    A trigram index must list every document with a common word before it can return any: for
+    "human rights" at a million names, 24,656 of them. When the vocabulary expects twice the
+    matches needed among the first documents, checking those in order costs less, and when
+    they hold too few the caller asks the index after all; either way the first matches found.
+    """
+    ends = SearchDocument.objects.using(queryset.db).aggregate(first=Min("pk"), last=Max("pk"))
+    if ends["last"] is None:
+        return []
+    span = ends["last"] - ends["first"] + 1  # at least as many as there are documents
+    if chosen.common * min(span, SCAN_WINDOW) < 2 * (limit + 1) * span:
+        return []
+    scanned = queryset.filter(chosen.scan, search_document__pk__lt=ends["first"] + SCAN_WINDOW)
+    found = first_matches(scanned, limit + 1)
+    return found if len(found) > limit else []
+
+
+def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> QuerySet:
+    """Signatories of `queryset` matching `q`, best first, as a queryset annotated `search_tier`.
+
+    With a `limit`, at most `limit` + 1 matches are ranked (see `sample`), more only when the
+    matches were cut short: the result holds more than `limit` rows exactly then. Without one,
+    every match is ranked.
+    """
     forms = QueryForms.parse(q)
     if not forms:
         return queryset.none()
     info = look_up(forms.words, using=queryset.db)
     ranked = tiers(forms, info.corrections)
     chosen = plan(forms, info)
-    queryset = queryset.filter(chosen.condition)
     vendor = connections[queryset.db].vendor
-    if vendor == "sqlite" and chosen.fts is not None:
-        fts = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [chosen.fts])
-        queryset = queryset.filter(pk__in=fts)
+    if limit is None:
+        queryset = chosen.matches(queryset)
+    else:
+        ids = sample(queryset, chosen, forms, limit)
+        queryset = queryset.filter(pk__in=id_list(ids, vendor))
     queryset = queryset.annotate(
         search_tier=Case(
-            *(When(condition, then=Value(tier)) for tier, condition in ranked.items()),
+            # Every match not in a better tier is fuzzy: that tier needs no test of its own.
+            *(
+                When(condition, then=Value(tier))
+                for tier, condition in ranked.items()
+                if tier != Tier.FUZZY
+            ),
             default=Value(Tier.FUZZY),
             output_field=IntegerField(),
         )

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from signatories.models import ListEntry, Signatory
-from signatories.search import search_signatories
+from signatories.search import cut_short, search_signatories
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -28,8 +28,12 @@ def positive_int(value: str | None, default: int) -> int | None:
 
 
 def signatories_with_entries():
+    """Signatories with their entries in `listed_entries`, in list order: a plain list, which
+    costs less than a related manager's queryset made for each signatory of the page."""
     entries = ListEntry.objects.select_related("source").order_by("source__position", "ordinal")
-    return Signatory.objects.prefetch_related(Prefetch("entries", queryset=entries))
+    return Signatory.objects.prefetch_related(
+        Prefetch("entries", queryset=entries, to_attr="listed_entries")
+    )
 
 
 def entry_data(entry: ListEntry) -> dict:
@@ -51,7 +55,7 @@ def signatory_data(request, signatory: Signatory) -> dict:
         "name": signatory.name,
         "kind": signatory.kind,
         "url": request.build_absolute_uri(signatory.get_absolute_url()),
-        "entries": [entry_data(e) for e in signatory.entries.all()],
+        "entries": [entry_data(e) for e in signatory.listed_entries],
     }
 
 
@@ -82,6 +86,7 @@ def signatory_list(request):
     return JsonResponse(
         {
             "count": paginator.count,
+            "count_exact": not (q and cut_short(paginator.count)),
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
             "results": [signatory_data(request, s) for s in page.object_list],

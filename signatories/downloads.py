@@ -25,7 +25,13 @@ CSV_COLUMNS = [
 
 
 class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
-    """Run the directory's filters and fetch the matching signatories with their entries."""
+    """Run the directory's filters and fetch the matching signatories with their entries.
+
+    A download ranks every match of a search, not only the first the page ranks.
+    """
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "complete_search": True}
 
     def signatories(self):
         filterset = self.get_filterset(self.get_filterset_class())

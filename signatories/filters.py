@@ -83,14 +83,28 @@ class DirectoryFilter(django_filters.FilterSet):
         label="Sort", choices=SORTS, method="filter_sort", empty_label="Relevance or name"
     )
 
-    def __init__(self, *args, sources: list[SourceVersion] = (), **kwargs):
+    def __init__(
+        self, *args, sources: list[SourceVersion] = (), complete_search: bool = False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.complete_search = complete_search
         choices = [(s.slug, f"{s.label}: {s.get_kind_display()}") for s in sources]
         self.filters["listed_in"].extra["choices"] = choices
         self.filters["missing_from"].extra["choices"] = choices
 
+    def filter_queryset(self, queryset):
+        """Apply the search after the other filters (it may rank only some matches, which must
+        be of the filtered set) and the sort last (it replaces the ranking)."""
+        last = ("q", "sort")
+        order = [n for n in self.form.cleaned_data if n not in last] + list(last)
+        for name in order:
+            if name not in self.form.cleaned_data:
+                continue
+            queryset = self.filters[name].filter(queryset, self.form.cleaned_data[name])
+        return queryset
+
     def search(self, queryset, name, value):
-        return search_signatories(queryset, value)
+        return search_signatories(queryset, value, complete=self.complete_search)
 
     def filter_listed_in(self, queryset, name, value):
         return queryset.filter(

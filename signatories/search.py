@@ -1,18 +1,28 @@
 """Searching signatories: the one ranked search behind the directory's `q` and the API's `q`."""
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from search.queries import ranked_search
 
 
-def search_signatories(queryset: QuerySet, q: str) -> QuerySet:
+def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) -> QuerySet:
     """Signatories of `queryset` found by `q`, best first (see `search.queries` for the tiers).
 
     Compares folded text (accents, case, scripts, apostrophes, lost spaces) across the display
     name, every source reading and every alias; a blank query returns the queryset unchanged. The
-    result keeps the caller's filters and prefetches and can be filtered, counted and paginated.
+    result keeps the caller's filters and prefetches and can be counted and paginated; filter
+    the queryset before searching it, since a search may rank only some of its matches.
+
+    Pages rank at most `settings.SEARCH_RANKED_LIMIT` matches (see `cut_short`); `complete`
+    ranks them all, for downloads, at the cost of reading every match.
     """
     q = (q or "").strip()
     if not q:
         return queryset
-    return ranked_search(queryset, q)
+    return ranked_search(queryset, q, None if complete else settings.SEARCH_RANKED_LIMIT)
+
+
+def cut_short(count: int) -> bool:
+    """Whether a (not `complete`) search that gave `count` results ranked only some matches."""
+    return count > settings.SEARCH_RANKED_LIMIT

@@ -17,7 +17,7 @@ from search.keys import (
     name_parts,
     skeleton,
 )
-from search.queries import narrowest, plan, required_words
+from search.queries import leading_groups, plan, required_words
 from search.vocabulary import WordInfo
 from signatories.names import folded_key
 
@@ -144,12 +144,12 @@ def fts(q: str, corrections=None, documents=None) -> str | None:
     return plan(QueryForms.parse(q), WordInfo(corrections or {}, documents or {})).fts
 
 
-def test_fts_query_covers_parts_and_word_alternatives():
+def test_fts_query_looks_up_the_leading_words_and_their_alternatives_in_compact_names():
     assert fts("amnesty intl", {"amnesty": ["amnesty", "amnestie"]}, {"amnesty": 3}) == (
-        '(compact:"amnesty") OR ((doc:" amnesty" OR doc:" amnestie"))'
+        '(compact:"amnesty" OR compact:"amnestie")'
     )
     assert fts("peace watch canada", {}, {"peace": 9000, "watch": 2500, "canada": 5000}) == (
-        '(compact:"watch" AND compact:"canada") OR ((doc:" watch") AND (doc:" canada"))'
+        '(compact:"watch") AND (compact:"canada")'
     )
 
 
@@ -158,29 +158,34 @@ def test_fts_query_gives_up_where_trigrams_cannot_narrow():
     assert fts("a b c") is None
 
 
+def leads(words, documents) -> list[list[str]]:
+    return leading_groups([[w] for w in required_words(words)], WordInfo({}, documents))
+
+
 def test_the_rarest_longer_words_lead_the_index():
     documents = {"human": 9000, "rights": 8000, "watch": 4000, "canada": 3000, "of": 50000}
-    assert narrowest(("human", "rights", "watch", "of", "canada"), WordInfo({}, documents)) == [
-        "canada",
-        "watch",
+    assert leads(("human", "rights", "watch", "of", "canada"), documents) == [
+        ["canada"],
+        ["watch"],
     ]
     # One lead is enough when it leaves few documents to recheck.
     documents["watch"] = 40
-    assert narrowest(("human", "watch", "canada"), WordInfo({}, documents)) == ["watch"]
+    assert leads(("human", "watch", "canada"), documents) == [["watch"]]
     # A long word no document has is a typo or a rare name: it narrows best.
-    assert narrowest(("human", "rigths"), WordInfo({}, documents)) == ["rigths"]
+    assert leads(("human", "rigths"), documents) == [["rigths"]]
     # A short one may be a word being typed, inside many longer words.
-    assert narrowest(("tam", "watch"), WordInfo({}, documents)) == ["watch"]
-    assert narrowest(("hk",), WordInfo({}, documents)) == []
+    assert leads(("tamil", "tam", "watch"), documents) == [["watch"]]
+    assert leading_groups([["tam"], ["watch"]], WordInfo({}, documents)) == [["watch"]]
+    assert leads(("hk",), documents) == []
 
 
 def test_fuzzy_matches_need_only_the_longer_words():
     assert required_words(("friends", "of", "tibet")) == ("friends", "tibet")
     assert required_words(("hk", "jp")) == ("hk", "jp")
-    assert fts("a tibet") == '(compact:"tibet") OR ((doc:" tibet"))'
-    assert fts("rsf") == 'doc:"rsf"'
+    assert fts("a tibet") == '(compact:"tibet")'
+    assert fts("rsf") == '(compact:"rsf")'
 
 
-def test_a_one_word_query_looks_up_only_its_corrections_as_words():
-    assert fts("tibet", {"tibet": ["tibet", "tibete"]}) == 'compact:"tibet" OR ((doc:" tibete"))'
-    assert fts("tibet") == 'compact:"tibet"'
+def test_a_one_word_query_looks_up_the_word_and_its_corrections():
+    assert fts("tibet", {"tibet": ["tibet", "tibete"]}) == '(compact:"tibet" OR compact:"tibete")'
+    assert fts("tibet") == '(compact:"tibet")'

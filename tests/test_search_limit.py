@@ -1,0 +1,143 @@
+"""A broad query ranks only some of its matches, says so, and still puts an exact name first.
+
+At a million names a query such as "human rights" matches tens of thousands; pages and the API
+rank the first `SEARCH_RANKED_LIMIT` found plus every exact name, downloads rank them all. These
+tests lower the limit so that the seed letter's 283 names are enough to cross it. They run on
+both backends.
+"""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+
+from search.documents import refresh_search_documents
+from search.models import SearchDocument, SearchName
+from signatories.models import Alias, Signatory
+from signatories.search import cut_short, search_signatories
+from tests.factories import SignatoryFactory
+
+LIMIT = 3
+
+
+@pytest.fixture
+def small_limit(settings):
+    settings.SEARCH_RANKED_LIMIT = LIMIT
+    return LIMIT
+
+
+def every_match(q: str) -> list[str]:
+    return [s.name for s in search_signatories(Signatory.objects.all(), q, complete=True)]
+
+
+def test_a_search_past_the_limit_ranks_one_more_than_it_and_says_it_was_cut_short(
+    seeded, small_limit
+):
+    everything = every_match("human rights")
+    assert len(everything) > LIMIT + 1
+    results = [s.name for s in search_signatories(Signatory.objects.all(), "human rights")]
+    assert len(results) == LIMIT + 1
+    assert set(results) < set(everything)
+    assert cut_short(len(results))
+    # Ranked among themselves as the complete search ranks them.
+    assert results == [name for name in everything if name in results]
+
+
+def test_a_search_within_the_limit_is_complete(seeded, small_limit):
+    results = [s.name for s in search_signatories(Signatory.objects.all(), "hric")]
+    assert results == every_match("hric")
+    assert len(results) <= LIMIT
+    assert not cut_short(len(results))
+
+
+def test_the_same_broad_query_gives_the_same_rows_each_time(seeded, small_limit):
+    def run():
+        return [s.pk for s in search_signatories(Signatory.objects.all(), "human rights")]
+
+    assert run() == run() == run()
+
+
+def test_a_name_equal_to_a_cut_short_query_still_comes_first(seeded, small_limit):
+    # The newest signatory is stored last, after the matches the database finds first.
+    newest = SignatoryFactory(
+        letter=Signatory.objects.first().letter, imported_name="Zeta Collective"
+    )
+    Alias.objects.create(signatory=newest, name="Human Rights")
+    refresh_search_documents(signatory_ids=[newest.pk])
+    first_found = search_signatories(Signatory.objects.exclude(pk=newest.pk), "human rights")
+    assert "Zeta Collective" not in [s.name for s in first_found]
+
+    results = [s.name for s in search_signatories(Signatory.objects.all(), "human rights")]
+    assert results[0] == "Zeta Collective"
+    assert len(results) == LIMIT + 2
+
+
+def test_the_search_runs_on_the_filtered_signatories(seeded, small_limit):
+    people = Signatory.objects.filter(kind="individual")
+    expected = every_match_in(people, "a")
+    assert 0 < len(expected) <= LIMIT
+    assert [s.name for s in search_signatories(people, "a")] == expected
+
+
+def every_match_in(queryset, q: str) -> list[str]:
+    return [s.name for s in search_signatories(queryset, q, complete=True)]
+
+
+def test_the_directory_filters_before_it_searches(client, seeded, small_limit):
+    people = Signatory.objects.filter(kind="individual")
+    expected = every_match_in(people, "a")
+    response = client.get("/signatories/", {"q": "a", "kind": "individual"})
+    assert [s.name for s in response.context["signatories"]] == expected
+    assert not response.context["cut_short"]
+
+
+def test_the_directory_says_when_a_search_was_cut_short(client, seeded, small_limit):
+    response = client.get("/signatories/", {"q": "human rights"})
+    assert response.context["cut_short"]
+    page = response.content.decode()
+    assert "More than 3 signatories match" in page
+    assert "download the results for every match" in page
+
+
+def test_the_api_says_whether_its_count_is_exact(client, seeded, small_limit):
+    broad = client.get("/api/signatories", {"q": "human rights"}).json()
+    assert (broad["count"], broad["count_exact"]) == (LIMIT + 1, False)
+    narrow = client.get("/api/signatories", {"q": "hric"}).json()
+    assert narrow["count_exact"] is True
+    listing = client.get("/api/signatories").json()
+    assert (listing["count"], listing["count_exact"]) == (283, True)
+
+
+def test_downloads_rank_every_match(client, seeded, small_limit):
+    everything = every_match("human rights")
+    data = client.get("/signatories.json", {"q": "human rights"}).json()
+    assert [row["name"] for row in data["signatories"]] == everything
+    text = client.get("/signatories.csv", {"q": "human rights"}).content.decode("utf-8-sig")
+    rows = csv.DictReader(io.StringIO(text))
+    assert list(dict.fromkeys(row["signatory_name"] for row in rows)) == everything
+
+
+def test_document_names_follow_the_documents(seeded):
+    rsf = Signatory.objects.get(name__startswith="Reporters Without Borders")
+    assert set(SearchName.objects.filter(document_id=rsf.pk).values_list("key", flat=True)) >= {
+        "reporters without borders",
+        "reporters sans frontieres",
+        "rsf",
+    }
+    Alias.objects.create(signatory=rsf, name="Reporter ohne Grenzen")
+    refresh_search_documents(signatory_ids=[rsf.pk])
+    assert SearchName.objects.filter(
+        document_id=rsf.pk, key="reporter ohne grenzen", compact="reporterohnegrenzen"
+    ).exists()
+    SearchDocument.objects.filter(signatory=rsf).delete()
+    assert not SearchName.objects.filter(document_id=rsf.pk).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL settings")
+def test_postgres_connections_scan_serially_so_the_first_matches_stay_the_same(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW synchronize_seqscans")
+        assert cursor.fetchone()[0] == "off"
