@@ -8,6 +8,7 @@ right-to-left name gets `dir="rtl"` whatever its language.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from signatories.names import script_of, text_direction
@@ -15,8 +16,9 @@ from signatories.names import script_of, text_direction
 EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
 
 
+@functools.cache
 def char_class(char: str) -> str:
-    """'east-asian', 'thai' or 'other' for one character."""
+    """'east-asian', 'thai' or 'other' for one character (cached, as `script_of` is)."""
     if unicodedata.name(char, "").startswith("THAI"):
         return "thai"
     if char.isalpha():

@@ -8,6 +8,7 @@ punctuation (`compact`); and runs of CJK script put in reverse order by PDF extr
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -46,8 +47,9 @@ INDIVIDUAL_RE = re.compile(
 )
 
 
+@functools.cache
 def script_of(char: str) -> str:
-    """A coarse script class for one character."""
+    """A coarse script class for one character (cached: names repeat the same few letters)."""
     if not char.isalpha():
         return "other"
     name = unicodedata.name(char, "")

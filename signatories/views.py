@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -9,6 +11,7 @@ from django_filters.views import FilterView
 from letters.pages import ArchivePageMixin
 from signatories.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from signatories.models import Alias, ListEntry, Signatory
+from signatories.search import cut_short
 
 
 def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
@@ -55,6 +58,24 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         "of the letter that list each one."
     )
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Count the whole directory once per data version: every import and correction bumps
+        it, and counting a million signatories costs more than the rest of the page."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.letter is not None and not self.narrowed():
+            key = f"directory-total:{self.letter.pk}:{self.letter.data_version}"
+            paginator.count = cache.get_or_set(key, queryset.count)
+        return paginator
+
+    def narrowed(self) -> bool:
+        """Whether a search or filter leaves out some signatories (sorting leaves none out)."""
+        form = self.filterset.form
+        if not self.filterset.is_bound:
+            return False
+        if not form.is_valid():
+            return True  # invalid filters show nothing
+        return any(value for name, value in form.cleaned_data.items() if name != "sort")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["signatories"])
@@ -62,6 +83,8 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         mark_sources(page, sources, memberships(self.letter, [s.pk for s in page]))
         form = self.filterset.form
         data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
+        result_count = context["paginator"].count if context.get("paginator") else len(page)
+        searched = bool(data.get("q"))
         context.update(
             signatories=page,
             q=data.get("q", ""),
@@ -69,7 +92,9 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             initials=[
                 (i, "Digits and other scripts" if i == OTHER_INITIAL else i) for i in INITIALS
             ],
-            result_count=context["paginator"].count if context.get("paginator") else len(page),
+            result_count=result_count,
+            cut_short=searched and cut_short(result_count),
+            ranked_limit=f"{settings.SEARCH_RANKED_LIMIT:,}",
             filtered=any(data.get(k) for k in form.fields),
             refined=any(data.get(k) for k in form.fields if k not in ("q", "initial")),
         )

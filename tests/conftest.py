@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
@@ -77,6 +78,13 @@ def restore_seed_snapshot(snapshot: SeedSnapshot) -> None:
 def seed_snapshot(django_db_setup, django_db_blocker) -> SeedSnapshot:
     with django_db_blocker.unblock():
         return take_seed_snapshot()
+
+
+@pytest.fixture(autouse=True)
+def fresh_default_cache():
+    """Each test starts with an empty default cache: what it holds is keyed by the letter's data
+    version, which tests that write rows directly do not bump."""
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -3,8 +3,12 @@
 import re
 
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from letters.models import Letter
 from signatories.models import SignatoryKind
 from tests.factories import ListEntryFactory, SignatoryFactory, SourceVersionFactory
 
@@ -119,9 +123,31 @@ def test_download_links_carry_the_current_filters(client, seeded):
 
 
 def test_invalid_filter_value_shows_an_error_not_a_crash(client, seeded):
+    client.get(URL)  # the whole directory's total, kept for the data version
     response = client.get(URL, {"kind": "planet"})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+    assert count(response) == 0
+
+
+def test_the_whole_directory_is_counted_once_per_data_version(client, seeded):
+    def counts_queried(**params) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, params)
+        assert count(response) == expected
+        return sum("COUNT(*)" in q["sql"] for q in queries.captured_queries)
+
+    expected = 283
+    assert counts_queried() == 1
+    assert counts_queried() == counts_queried(sort="-name") == 0
+    expected = 1
+    assert counts_queried(q="hric") == 1  # a search counts its own results
+
+    letter = Letter.objects.get()
+    SignatoryFactory(letter=letter)
+    Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)
+    expected = 284
+    assert counts_queried() == 1
 
 
 def test_right_to_left_names_get_dir(client, seeded):
@@ -134,7 +160,7 @@ def test_search_keeps_the_order_search_returns_unless_a_sort_is_chosen(client, d
     for name in ("Alpha Group", "Beta Group", "Gamma Group"):
         ListEntryFactory(source=source, signatory=SignatoryFactory(imported_name=name))
 
-    def reversed_search(queryset, q):
+    def reversed_search(queryset, q, complete=False):
         return queryset.filter(name__icontains=q).order_by("-name")
 
     monkeypatch.setattr("signatories.filters.search_signatories", reversed_search)

@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from letters.models import SourceKind
+from letters.models import Letter, SourceKind
 from tests.factories import (
     LetterFactory,
     ListEntryFactory,
@@ -88,4 +89,6 @@ def build_more(extra: int, sources):
         signatory = SignatoryFactory(letter=letter, imported_name=f"Later group {i:04d}")
         for source in sources[: 2 + i % 2]:
             ListEntryFactory(source=source, signatory=signatory, ordinal=1000 + i)
+    # As an import does: what is kept per data version (the directory's total) is counted again.
+    Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)
     return letter, sources, signatory
