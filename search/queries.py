@@ -138,6 +138,12 @@ def leading_groups(groups: list[list[str]], info: WordInfo, count: int = LEADS) 
     return ranked[: 1 if ranked and narrow_enough([cost(ranked[0])]) else count]
 
 
+def shortest_parts(group: list[str]) -> list[str]:
+    """The terms of a group that hold no other term of it: a name holding "comites" holds
+    "comite", so looking up "comite" finds both, and each lookup costs an index scan."""
+    return [t for t in group if not any(o != t and o in t for o in group)]
+
+
 def narrow_enough(estimates) -> bool:
     """Whether the first lead alone leaves few enough documents to recheck the rest one by one."""
     return all(n <= NARROW_ENOUGH for n in estimates)
@@ -212,9 +218,12 @@ def plan(forms: QueryForms, info: WordInfo) -> Plan:
     if not leads:  # no word long enough for trigrams: only the part itself may be looked up
         fuzzy = reduce(and_, [reduce(or_, [word_start(t) for t in g]) for g in groups], Q())
         return Plan(condition=contains(field, text) | fuzzy, fts=None, scan=Q(), **as_typed)
-    narrowed = reduce(and_, [reduce(or_, [contains(COMPACT, t) for t in g]) for g in leads])
+    lookups = [shortest_parts(g) for g in leads]
+    narrowed = reduce(and_, [reduce(or_, [contains(COMPACT, t) for t in g]) for g in lookups])
     fuzzy = reduce(and_, [reduce(or_, [recheck(DOC, f" {t}") for t in g]) for g in groups])
-    fts = " AND ".join("(" + " OR ".join(fts_phrase("compact", t) for t in g) + ")" for g in leads)
+    fts = " AND ".join(
+        "(" + " OR ".join(fts_phrase("compact", t) for t in g) + ")" for g in lookups
+    )
     several_words = len(groups) > 1
     if several_words:  # a long query as typed: its leading words narrow, the rest is rechecked
         as_typed["as_typed"] = reduce(and_, [contains(COMPACT, g[0]) for g in leads]) & recheck(
@@ -342,4 +351,26 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Query
             )
         )
         order.insert(0, "search_as_typed")
-    return queryset.order_by(*order)
+    queryset = queryset.order_by(*order)
+    if limit is not None:
+        queryset.query.ranked = Ranked(len(ids), len(queryset.query.where.children))
+    return queryset
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """How many rows a sampled search ranked, and the filters it had then: the query object
+    carries this through ordering and annotating (Query.clone copies it), and `ranked_count`
+    trusts it only while no filter has been added."""
+
+    count: int
+    filters: int
+
+
+def ranked_count(queryset: QuerySet) -> int | None:
+    """The number of results of a `ranked_search` with a limit, known without counting them again,
+    or None (another queryset, or one filtered since)."""
+    ranked = getattr(queryset.query, "ranked", None)
+    if ranked is None or ranked.filters != len(queryset.query.where.children):
+        return None
+    return ranked.count

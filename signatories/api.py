@@ -1,13 +1,12 @@
 """Read-only JSON API for signatories: the contract clients and tests rely on."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from signatories.models import ListEntry, Signatory
-from signatories.search import cut_short, search_signatories
+from signatories.search import SearchPaginator, cut_short, search_signatories
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -73,7 +72,7 @@ def signatory_list(request):
     page_size = min(page_size, MAX_PAGE_SIZE)
 
     queryset = search_signatories(signatories_with_entries().order_by("name", "pk"), q)
-    paginator = Paginator(queryset, page_size)
+    paginator = SearchPaginator(queryset, page_size)
     if page_number > max(paginator.num_pages, 1):
         raise Http404("No such page.")
     page = paginator.page(page_number)

@@ -1,9 +1,11 @@
 """Searching signatories: the one ranked search behind the directory's `q` and the API's `q`."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
-from search.queries import ranked_search
+from search.queries import ranked_count, ranked_search
 
 
 def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) -> QuerySet:
@@ -26,3 +28,13 @@ def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) ->
 def cut_short(count: int) -> bool:
     """Whether a (not `complete`) search that gave `count` results ranked only some matches."""
     return count > settings.SEARCH_RANKED_LIMIT
+
+
+class SearchPaginator(Paginator):
+    """A paginator that takes a search's count from the rows it ranked rather than asking the
+    database again; other querysets are counted as usual."""
+
+    @cached_property
+    def count(self) -> int:
+        known = ranked_count(self.object_list) if isinstance(self.object_list, QuerySet) else None
+        return super().count if known is None else known

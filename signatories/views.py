@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 from letters.pages import ArchivePageMixin
 from signatories.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from signatories.models import Alias, ListEntry, Signatory
-from signatories.search import cut_short
+from signatories.search import SearchPaginator, cut_short
 
 
 def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
@@ -52,6 +52,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
     template_name = "signatories/signatory_list.html"
     context_object_name = "signatories"
     paginate_by = 50
+    paginator_class = SearchPaginator
     page_title = "Signatories"
     description = (
         "Directory of the organisations and people who signed the open letter, with the copies "

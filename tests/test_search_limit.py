@@ -15,7 +15,7 @@ from django.db import connection
 from search.documents import refresh_search_documents
 from search.models import SearchDocument, SearchName
 from signatories.models import Alias, Signatory
-from signatories.search import cut_short, search_signatories
+from signatories.search import SearchPaginator, cut_short, search_signatories
 from tests.factories import SignatoryFactory
 
 LIMIT = 3
@@ -141,3 +141,18 @@ def test_postgres_connections_scan_serially_so_the_first_matches_stay_the_same(d
         assert cursor.fetchone()[0] == "0"
         cursor.execute("SHOW synchronize_seqscans")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_a_paginated_search_is_not_counted_twice(seeded, django_assert_num_queries):
+    results = search_signatories(Signatory.objects.order_by("name"), "human rights")
+    with django_assert_num_queries(0):
+        count = SearchPaginator(results, 2).count
+    assert count == len(list(results)) == len(every_match("human rights"))
+
+
+def test_a_search_filtered_afterwards_is_counted_again(seeded):
+    results = search_signatories(Signatory.objects.all(), "tibet")
+    everything = len(list(results))
+    in_austria = results.filter(name__icontains="austria")
+    assert SearchPaginator(in_austria, 5).count == len(list(in_austria)) == 2 < everything
+    assert SearchPaginator(results.order_by("-name"), 5).count == everything
