@@ -35,6 +35,7 @@ PART_SPACES_MIN = 4
 SHORT_WORD = 4
 LEADS = 2  # words whose trigrams go to the index; more cost more than they narrow
 LONG_WORD = 5
+CANDIDATES = 2000  # matches of a common query that are read to put those as typed first
 SCAN_WINDOW = 50_000  # documents a common query's first matches are looked for in (`window`)
 NARROW_ENOUGH = 2000  # documents a lead may leave for the other words to be merely rechecked
 RARE_UNKNOWN = 6  # a word no document has, this long, is a typo or a rare name, not a prefix
@@ -164,18 +165,16 @@ class Plan:
     """How to find the matches of a query.
 
     `condition` is every match, narrowed by the trigrams of its leading words, with `fts` for
-    SQLite's FTS5 table; `as_typed` the matches of the query as typed (spaces aside), which rank
-    above all but a few others. `common` is how many documents the vocabulary says have the
+    SQLite's FTS5 table. `common` is how many documents the vocabulary says have the
     query's rarest needed word (its group of corrections): about as many as match, often fewer.
     `scan` is what a scan of documents in order checks, with no index: the query as typed for
-    several words, every match for one.
+    several words, every match for one; `typed` tells the matches as typed from the others.
     """
 
     condition: Q
     fts: str | None
-    as_typed: Q
-    as_typed_fts: str | None
     scan: Q
+    typed: Q = Q()
     several_words: bool = False
     common: int = 0
 
@@ -188,9 +187,6 @@ class Plan:
 
     def matches(self, queryset: QuerySet) -> QuerySet:
         return self.filter(queryset, self.condition, self.fts)
-
-    def matches_as_typed(self, queryset: QuerySet) -> QuerySet:
-        return self.filter(queryset, self.as_typed, self.as_typed_fts)
 
 
 def fts_phrase(column: str, text: str) -> str | None:
@@ -209,15 +205,12 @@ def plan(forms: QueryForms, info: WordInfo) -> Plan:
     q, qc = forms.folded, forms.compact
     # The letters once spaces are ignored include every match of the query as typed: when the
     # compact form may be looked up (4+ letters), it alone stands for both.
-    field, column, text = (
-        (COMPACT, "compact", qc) if len(qc) >= PART_SPACES_MIN else (DOC, "doc", q)
-    )
+    field, text = (COMPACT, qc) if len(qc) >= PART_SPACES_MIN else (DOC, q)
     groups = word_groups(forms, info)
     leads = leading_groups(groups, info)
-    as_typed = {"as_typed": contains(field, text), "as_typed_fts": fts_phrase(column, text)}
     if not leads:  # no word long enough for trigrams: only the part itself may be looked up
         fuzzy = reduce(and_, [reduce(or_, [word_start(t) for t in g]) for g in groups], Q())
-        return Plan(condition=contains(field, text) | fuzzy, fts=None, scan=Q(), **as_typed)
+        return Plan(condition=contains(field, text) | fuzzy, fts=None, scan=Q())
     lookups = [shortest_parts(g) for g in leads]
     narrowed = reduce(and_, [reduce(or_, [contains(COMPACT, t) for t in g]) for g in lookups])
     fuzzy = reduce(and_, [reduce(or_, [recheck(DOC, f" {t}") for t in g]) for g in groups])
@@ -225,17 +218,13 @@ def plan(forms: QueryForms, info: WordInfo) -> Plan:
         "(" + " OR ".join(fts_phrase("compact", t) for t in g) + ")" for g in lookups
     )
     several_words = len(groups) > 1
-    if several_words:  # a long query as typed: its leading words narrow, the rest is rechecked
-        as_typed["as_typed"] = reduce(and_, [contains(COMPACT, g[0]) for g in leads]) & recheck(
-            field, text
-        )
     return Plan(
         condition=narrowed & (recheck(field, text) | fuzzy),
         fts=fts,
         scan=recheck(field, text) if several_words else recheck(field, text) | fuzzy,
+        typed=recheck(field, text),
         several_words=several_words,
         common=min(sum(info.frequency(t) for t in g) for g in groups),
-        **as_typed,
     )
 
 
@@ -262,25 +251,37 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     """The ids of at most `limit` + 1 matches to rank, more only when there are more matches.
 
     A query whose words the vocabulary finds in more than `limit` documents may have more
-    matches than that: its sample is looked for first among the first documents (`window`).
-    Otherwise the first matches found; when they are cut short and the query has several
-    words, the matches of the query as typed come first: they rank above all but a few fuzzy
-    ones, and "comite des defenseurs des droits humains en cha" must find that committee among
-    a thousand committees with most of those words. Once the matches are cut short, every
-    signatory with a name equal to the query joins them, so the signatory a broad query names
-    still comes first.
+    matches than that: its sample is looked for first among the first documents (`window`),
+    then, for several words, among the first matches found with those of the query as typed
+    first (`typed_first`). Otherwise the first matches found. Once the matches are cut short,
+    every signatory with a name equal to the query joins them, so the signatory a broad query
+    names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
-    if len(found) <= limit:
+    if len(found) > limit:
+        pass
+    elif chosen.several_words and chosen.common > limit:
+        found = typed_first(queryset, chosen, limit)
+    else:
         found = first_matches(chosen.matches(queryset), limit + 1)
-        if len(found) > limit and chosen.several_words:
-            typed = first_matches(chosen.matches_as_typed(queryset), limit + 1)
-            found = list(dict.fromkeys([*typed, *found]))[: limit + 1]
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
         exact = queryset.filter(pk__in=named.values("document_id")).order_by()
         found = list(dict.fromkeys([*found, *exact.values_list("pk", flat=True)]))
     return found
+
+
+def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
+    """Up to `limit` + 1 of the first CANDIDATES matches found, those of the query as typed first.
+
+    They rank above all but a few fuzzy matches, and "comite des defenseurs des droits humains
+    en cha" must find that committee among the thousand committees with most of those words:
+    one index scan finds the candidates, a recheck of the few read tells which are as typed.
+    """
+    candidates = chosen.matches(queryset).order_by().values("pk")[:CANDIDATES]
+    typed = Case(When(chosen.typed, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ranked = queryset.filter(pk__in=candidates).annotate(search_typed=typed)
+    return list(ranked.order_by("search_typed", "pk").values_list("pk", flat=True)[: limit + 1])
 
 
 def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:

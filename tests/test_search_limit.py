@@ -16,7 +16,7 @@ from search.documents import refresh_search_documents
 from search.models import SearchDocument, SearchName
 from signatories.models import Alias, Signatory
 from signatories.search import SearchPaginator, cut_short, search_signatories
-from tests.factories import SignatoryFactory
+from tests.factories import LetterFactory, SignatoryFactory
 
 LIMIT = 3
 
@@ -156,3 +156,17 @@ def test_a_search_filtered_afterwards_is_counted_again(seeded):
     in_austria = results.filter(name__icontains="austria")
     assert SearchPaginator(in_austria, 5).count == len(list(in_austria)) == 2 < everything
     assert SearchPaginator(results.order_by("-name"), 5).count == everything
+
+
+def test_a_cut_short_query_of_several_words_ranks_the_names_with_them_as_typed(db, small_limit):
+    letter = LetterFactory()
+    SignatoryFactory(letter=letter, imported_name="Rights of the Human Person")  # stored first
+    typed = [f"Human Rights Group {n}" for n in range(LIMIT + 2)]
+    for name in typed:
+        SignatoryFactory(letter=letter, imported_name=name)
+    refresh_search_documents()
+
+    results = [s.name for s in search_signatories(Signatory.objects.all(), "human rights")]
+    assert "Rights of the Human Person" in every_match("human rights")
+    assert len(results) == LIMIT + 1
+    assert set(results) < set(typed)
