@@ -258,12 +258,11 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
-    if len(found) > limit:
-        pass
-    elif chosen.several_words and chosen.common > limit:
-        found = typed_first(queryset, chosen, limit)
-    else:
-        found = first_matches(chosen.matches(queryset), limit + 1)
+    if len(found) <= limit:
+        if chosen.several_words and chosen.common > limit:
+            found = typed_first(queryset, chosen, limit)
+        else:
+            found = first_matches(chosen.matches(queryset), limit + 1)
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
         exact = queryset.filter(pk__in=named.values("document_id")).order_by()
