@@ -78,8 +78,13 @@ def swap_letters(word: str, rng: random.Random) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
+def capitals(name: str) -> str:
+    """The initials of the capitalised words of a name: "Centro de Defensa Pública" -> "CDP"."""
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
 def query_mix(names, seed: int = 7) -> list[Query]:
-    """A fixed mix of what readers type, built from real (synthetic) names: 23 queries."""
+    """A fixed mix of what readers type, built from real (synthetic) names: 24 queries."""
     from search.keys import joined_words
 
     rng = random.Random(seed)
@@ -115,6 +120,9 @@ def query_mix(names, seed: int = 7) -> list[Query]:
         queries.append(Query("CJK part", name.split()[0][start : start + 4]))
     for name in rng.sample(by_language["ar"], 1):
         queries.append(Query("Arabic part", name.split()[1]))
+    unbracketed = [n for n in latin if n.isascii() and "(" not in n]
+    for name in rng.sample([n for n in unbracketed if len(capitals(n)) >= 3], 1):
+        queries.append(Query("unprinted acronym", capitals(name).lower(), name))
     queries += [Query("broad word", "tibet"), Query("broad words", "human rights")]
     return queries
 
@@ -191,7 +199,7 @@ def load(letter, names, start: int, counts: Counter) -> None:
         batch = list(itertools.islice(names, BATCH))
         if not batch:
             break
-        rows, documents, name_rows = [], [], []
+        rows, documents, name_rows, initial_rows = [], [], [], []
         for item in batch:
             pk = next(pks)
             row = list(template)
@@ -199,17 +207,22 @@ def load(letter, names, start: int, counts: Counter) -> None:
             row[slot["name"]] = row[slot["imported_name"]] = item.name
             rows.append(tuple(row))
             document = build_document(item.name, item.readings)
-            documents.append((pk, document.doc, document.compact, document.native, document.name))
+            documents.append(
+                (pk, document.doc, document.compact, document.native, document.name,
+                 document.initials)
+            )  # fmt: skip
             name_rows.extend((pk, k, k.replace(" ", "")) for k in document_keys(document.doc))
+            initial_rows.extend((pk, letters) for letters in document.initials.split())
             counts.update(w for w in document.words if len(w) <= 200)
         with transaction.atomic():
             write_rows("signatories_signatory", columns, rows)
             write_rows(
                 "search_searchdocument",
-                ["signatory_id", "doc", "compact", "native", "name"],
+                ["signatory_id", "doc", "compact", "native", "name", "initials"],
                 documents,
             )
             write_rows("search_searchname", ["document_id", "key", "compact"], name_rows)
+            write_rows("search_searchinitialism", ["document_id", "letters"], initial_rows)
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         write_rows(

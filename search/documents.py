@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from search.keys import SEPARATOR, Document, build_document, document_keys
-from search.models import SearchDocument, SearchName, SearchTerm
+from search.models import SearchDocument, SearchInitialism, SearchName, SearchTerm
 from signatories.models import Alias, ListEntry, Signatory
 
 BATCH_SIZE = 2000
@@ -90,10 +90,10 @@ def save_documents(documents: dict[int, Document]) -> tuple[int, Counter[str]]:
     """Write the documents whose text changed, and their names; return how many, and the change in
     each term's document count."""
     existing = {
-        pk: Document(doc, compact, native, name)
-        for pk, doc, compact, native, name in SearchDocument.objects.filter(
+        pk: Document(doc, compact, native, name, initials)
+        for pk, doc, compact, native, name, initials in SearchDocument.objects.filter(
             signatory_id__in=documents
-        ).values_list("signatory_id", "doc", "compact", "native", "name")
+        ).values_list("signatory_id", "doc", "compact", "native", "name", "initials")
     }
     delta: Counter[str] = Counter()
     rows = []
@@ -108,6 +108,7 @@ def save_documents(documents: dict[int, Document]) -> tuple[int, Counter[str]]:
                 compact=document.compact,
                 native=document.native,
                 name=document.name,
+                initials=document.initials,
             )
         )
         old_terms = terms_of(before.doc) if before else set()
@@ -118,7 +119,7 @@ def save_documents(documents: dict[int, Document]) -> tuple[int, Counter[str]]:
         rows,
         update_conflicts=True,
         unique_fields=["signatory"],
-        update_fields=["doc", "compact", "native", "name"],
+        update_fields=["doc", "compact", "native", "name", "initials"],
         batch_size=500,
     )
     file_names(rows)
@@ -132,11 +133,23 @@ def names_of(document: SearchDocument) -> list[SearchName]:
     ]
 
 
+def initialisms_of(document: SearchDocument) -> list[SearchInitialism]:
+    return [
+        SearchInitialism(document_id=document.signatory_id, letters=letters)
+        for letters in document.initials.split()
+    ]
+
+
 def file_names(documents: list[SearchDocument]) -> None:
-    """Refile the names of these (just written) documents for exact lookups."""
-    SearchName.objects.filter(document_id__in=[d.signatory_id for d in documents]).delete()
+    """Refile the names and initialisms of these (just written) documents for exact lookups."""
+    ids = [d.signatory_id for d in documents]
+    SearchName.objects.filter(document_id__in=ids).delete()
     SearchName.objects.bulk_create(
         [name for document in documents for name in names_of(document)], batch_size=1000
+    )
+    SearchInitialism.objects.filter(document_id__in=ids).delete()
+    SearchInitialism.objects.bulk_create(
+        [row for document in documents for row in initialisms_of(document)], batch_size=1000
     )
 
 

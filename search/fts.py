@@ -1,7 +1,8 @@
 """The SQLite FTS5 trigram table that narrows searches, and the triggers that keep it in step.
 
 SQLite rebuilds a table for most schema changes and drops its triggers with it, so a migration
-that alters search_searchdocument must call `install_triggers` again (see 0003_document_native, 0006_document_name).
+that alters search_searchdocument must call `install_triggers` again (see 0003_document_native,
+0006_document_name, 0008_document_initials).
 """
 
 TRIGGERS = {

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from anyascii import anyascii
 
-from search.keys import QueryForms
+from search.keys import APOSTROPHE_CHARS, QueryForms
+
+# A word as `search.keys.initialisms` counts them: letters and digits, apostrophes inside it.
+WORD_RE = re.compile(rf"[^\W_]+(?:[{APOSTROPHE_CHARS}][^\W_]+)*")
 
 
 def folded_chars(text: str) -> tuple[str, list[int]]:
@@ -40,17 +44,38 @@ def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def initial_spans(text: str, letters: str) -> list[tuple[int, int]]:
+    """The first letters of the words of `text` whose initials `letters` are: of consecutive words,
+    else of consecutive capitalised words ("icj" marks I, C and J of "International Commission
+    of Jurists")."""
+    words = [m for m in WORD_RE.finditer(text) if folded_chars(m.group(0)[0])[0]]
+    capitalised = [m for m in words if not m.group(0)[0].islower()]
+    for chosen in (words, capitalised):
+        initials = "".join(folded_chars(m.group(0)[0])[0][0] for m in chosen)
+        spans = occurrences(initials, letters)
+        if spans:
+            return [
+                (chosen[i].start(), chosen[i].start() + 1)
+                for start, end in spans
+                for i in range(start, end)
+            ]
+    return []
+
+
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     """(start, end) character ranges of `text` that match `query`, ignoring accents, case, script,
     punctuation and spaces: "accion" marks "Acción", "chrd" marks "CHRD", "台灣" marks "台灣".
 
-    The whole query is looked for first; when it is not there, each word of two or more letters.
+    The whole query is looked for first; when it is not there, each word of two or more letters,
+    or for a query that may be initials (see `QueryForms.initialism`), the words they stand for.
     """
     forms = QueryForms.parse(query)
     if not forms:
         return []
     folded, owners = folded_chars(text)
     found = occurrences(folded, forms.compact)
+    if not found and forms.initialism:
+        return merge(initial_spans(text, forms.initialism))
     if not found and len(forms.words) > 1:
         for word in forms.words:
             if len(word) >= 2:

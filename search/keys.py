@@ -26,7 +26,8 @@ from rapidfuzz.distance import OSA, Indel
 from signatories.names import clean, fix_lookalikes
 
 # Printed apostrophes, and the ones transliteration writes for soft and hard signs or hamza.
-APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼʻ`´′", ""))
+APOSTROPHE_CHARS = "'’‘ʼʻ`´′"
+APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHE_CHARS, ""))
 BRACKETED_RE = re.compile(r"[(\[【]([^)\]】]*)[)\]】]")
 SEPARATOR = "/"
 MAX_CORRECTIONS = 6
@@ -35,14 +36,16 @@ SKELETON_CUTOFF = 0.9
 
 
 WORD_RE = re.compile(r"[a-z0-9]+")  # the words `signatories.names.folded_key` keeps
+ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")
+INITIALISM_MIN, INITIALISM_MAX = 3, 12
 # Every letter whose Unicode name says Cyrillic or Greek: the only ones `fix_lookalikes` changes.
 CYRILLIC_OR_GREEK_RE = re.compile(
     "[\u0370-\u052f\u1c80-\u1c88\u1d26-\u1d78\u1f00-\u1ffc\ua640-\ua69d\uab65\U0001e030-\U0001e06d]"
 )
 
 
-def transliterated(text: str) -> str:
-    """What `folded_key` folds: the cleaned text, look-alike letters fixed, in lower-case ASCII.
+def ascii_text(text: str) -> str:
+    """The cleaned text, look-alike letters fixed, in ASCII, its capitals kept.
 
     `fix_lookalikes` looks up the Unicode name of every letter and changes only words with
     Cyrillic or Greek letters, so it runs only on texts that have some: a search document is
@@ -51,7 +54,12 @@ def transliterated(text: str) -> str:
     text = clean(text)
     if CYRILLIC_OR_GREEK_RE.search(text):
         text = fix_lookalikes(text)
-    return anyascii(text).casefold()
+    return anyascii(text)
+
+
+def transliterated(text: str) -> str:
+    """What `folded_key` folds: the cleaned text, look-alike letters fixed, in lower-case ASCII."""
+    return ascii_text(text).casefold()
 
 
 def folded_forms(text: str) -> tuple[str, str]:
@@ -92,6 +100,30 @@ def name_keys(text: str) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
+def initialisms(text: str) -> list[str]:
+    """The acronyms a name may be known by without printing them, folded, best first.
+
+    The first letters of its words, then of its capitalised words (which leaves out "of", "for",
+    "de"): "Human Rights Watch" -> ["hrw"], "International Commission of Jurists" -> ["icoj",
+    "icj"]. A name with brackets has those of each part ("World Uyghur Congress (Germany)" ->
+    "wuc"); apostrophes join words as in `joined_words`. Only 3 to 12 letters: two letters are the
+    initials of too many names, and nobody types a longer acronym that was never printed.
+    """
+    found = []
+    for piece in name_parts(text) or [text]:
+        words = ASCII_WORD_RE.findall(ascii_text(piece).translate(APOSTROPHES))
+        if len(words) < INITIALISM_MIN:
+            continue
+        every = "".join(w[0] for w in words)
+        capitalised = "".join(w[0] for w in words if not w[0].islower())
+        found.extend(
+            letters.casefold()
+            for letters in (every, capitalised)
+            if INITIALISM_MIN <= len(letters) <= INITIALISM_MAX
+        )
+    return list(dict.fromkeys(found))
+
+
 def native(text: str) -> str:
     """The text in its own script, cleaned and case-folded."""
     return clean(text).casefold()
@@ -103,6 +135,7 @@ class Document:
     compact: str
     native: str
     name: str = ""  # the display name as shown, so results sort without reading signatories
+    initials: str = ""  # " hrw icj ": the `initialisms` of its names, each with a space either side
 
     @property
     def words(self) -> set[str]:
@@ -122,7 +155,13 @@ def build_document(display_name: str, other_names: list[str] | tuple[str, ...] =
         compact=SEPARATOR + SEPARATOR.join(compacts) + SEPARATOR,
         native="\n".join(dict.fromkeys(native(text) for text in names if not text.isascii())),
         name=display_name,
+        initials=padded([letters for text in names for letters in initialisms(text)]),
     )
+
+
+def padded(words: list[str]) -> str:
+    """The words once each, in order, with a space either side: " hrw icj ", or "" for none."""
+    return f" {' '.join(dict.fromkeys(words))} " if words else ""
 
 
 def document_keys(doc: str) -> list[str]:
@@ -152,6 +191,15 @@ class QueryForms:
 
     def __bool__(self) -> bool:
         return bool(self.compact)
+
+    @property
+    def initialism(self) -> str | None:
+        """The query as the initials of a name ("hrw", "H.R.W."), or None when it cannot be:
+        several words, or too few or too many letters (see `initialisms`)."""
+        one_word = len(self.words) == 1 or all(len(w) == 1 for w in self.words)
+        if one_word and INITIALISM_MIN <= len(self.compact) <= INITIALISM_MAX:
+            return self.compact
+        return None
 
 
 # Spellings that Latin transliteration schemes of Cyrillic (and German, Polish) disagree on:

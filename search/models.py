@@ -7,7 +7,7 @@ PostgreSQL, an FTS5 trigram table on SQLite) are created by this app's migration
 
 from django.db import models
 
-from search.keys import blocking_keys
+from search.keys import INITIALISM_MAX, blocking_keys
 from signatories.models import Signatory
 
 
@@ -24,6 +24,9 @@ class SearchDocument(models.Model):
     )
     # A copy of Signatory.name: ranking sorts and pages documents before it joins signatories.
     name = models.CharField(max_length=500, default="")
+    initials = models.TextField(
+        default="", help_text="The initials of its names (search.keys.initialisms): ' hrw icj '."
+    )
 
     def __str__(self) -> str:
         return self.doc
@@ -54,6 +57,27 @@ class SearchName(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchInitialism(models.Model):
+    """One of the initialisms of a document (see `search.keys.initialisms`), on its own row, so
+    that "hrw" finds "Human Rights Watch" by an index lookup whatever the size of the archive."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="initialisms"
+    )
+    letters = models.CharField(max_length=INITIALISM_MAX)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "letters"], name="search_initialism_once_per_document"
+            )
+        ]
+        indexes = [models.Index(fields=["letters"], name="search_initialism_letters")]
+
+    def __str__(self) -> str:
+        return self.letters
 
 
 class SearchTerm(models.Model):

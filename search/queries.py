@@ -1,7 +1,8 @@
 """The ranked search query over search documents, the same SQL tests on PostgreSQL and SQLite.
 
 A signatory matches when one of its names contains the folded query (or its letters without
-spaces), or when every query word, or a vocabulary term close to it, starts a word of its names.
+spaces), when every query word, or a vocabulary term close to it, starts a word of its names, or
+when a one-word query is the initials of one of its names (`initialled`).
 Matches are ranked in tiers, best first; within a tier shorter display names come first.
 
 Ranking reads every match, which a broad query at a million names ("human rights": 24,656) cannot
@@ -22,13 +23,14 @@ from django.db.models.functions import Collate, Length, StrIndex
 from django.db.models.lookups import GreaterThan
 
 from search.keys import SEPARATOR, QueryForms
-from search.models import SearchDocument, SearchName
+from search.models import SearchDocument, SearchInitialism, SearchName
 from search.vocabulary import WordInfo, look_up
 
 DOC = "search_document__doc"
 COMPACT = "search_document__compact"
 NATIVE = "search_document__native"
 NAME = "search_document__name"
+INITIALS = "search_document__initials"
 FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
 # Shorter letter runs found across word boundaries are mostly noise ("rsf" in "lawyeRS For").
 PART_SPACES_MIN = 4
@@ -50,9 +52,10 @@ class Tier:
     WHOLE_WORDS = 2  # the query as whole words inside a name
     PREFIX = 3  # the query at the start of a word
     ALL_WORDS = 4  # every query word starts a word, in any order
-    PART = 5  # the query anywhere, inside words too
-    PART_SPACES = 6  # the letters anywhere once spaces are ignored (queries of 4+ letters)
-    FUZZY = 7  # every word, or a close vocabulary term, starts a word
+    INITIALS = 5  # the query is the initials of a name ("hrw": "Human Rights Watch")
+    PART = 6  # the query anywhere, inside words too
+    PART_SPACES = 7  # the letters anywhere once spaces are ignored (queries of 4+ letters)
+    FUZZY = 8  # every word, or a close vocabulary term, starts a word
 
 
 def word_start(term: str) -> Q:
@@ -93,15 +96,16 @@ def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
         (Tier.WHOLE_WORDS, Q(**{f"{DOC}__contains": f" {q} "})),
         (Tier.PREFIX, word_start(q)),
         (Tier.ALL_WORDS, words_condition(forms.words, {})),
+        (Tier.INITIALS, Q(**{f"{INITIALS}__contains": f" {forms.initialism} "})),
         (Tier.PART, Q(**{f"{DOC}__contains": q})),
         (Tier.PART_SPACES, Q(**{f"{COMPACT}__contains": qc})),
         (Tier.FUZZY, words_condition(required_words(forms.words), corrections)),
     ]
-    return {
-        tier: condition
-        for tier, condition in conditions
-        if tier != Tier.PART_SPACES or len(qc) >= PART_SPACES_MIN
+    skipped = {
+        Tier.PART_SPACES: len(qc) < PART_SPACES_MIN,
+        Tier.INITIALS: forms.initialism is None,
     }
+    return {tier: condition for tier, condition in conditions if not skipped.get(tier)}
 
 
 def estimated_documents(word: str, info: WordInfo) -> int:
@@ -253,9 +257,9 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     A query whose words the vocabulary finds in more than `limit` documents may have more
     matches than that: its sample is looked for first among the first documents (`window`),
     then, for several words, among the first matches found with those of the query as typed
-    first (`typed_first`). Otherwise the first matches found. Once the matches are cut short,
-    every signatory with a name equal to the query joins them, so the signatory a broad query
-    names still comes first.
+    first (`typed_first`). Otherwise the first matches found. Those whose initials the query is
+    join them. Once the matches are cut short, every signatory with a name equal to the query
+    joins them too, so the signatory a broad query names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
     if len(found) <= limit:
@@ -263,11 +267,20 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
             found = typed_first(queryset, chosen, limit)
         else:
             found = first_matches(chosen.matches(queryset), limit + 1)
+    if forms.initialism:
+        initials = first_matches(initialled(queryset, forms), limit + 1)
+        found = list(dict.fromkeys([*found, *initials]))
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
         exact = queryset.filter(pk__in=named.values("document_id")).order_by()
         found = list(dict.fromkeys([*found, *exact.values_list("pk", flat=True)]))
     return found
+
+
+def initialled(queryset: QuerySet, forms: QueryForms) -> QuerySet:
+    """The signatories of `queryset` with a name whose initials the query is, by index lookup."""
+    letters = SearchInitialism.objects.using(queryset.db).filter(letters=forms.initialism)
+    return queryset.filter(pk__in=letters.values("document_id"))
 
 
 def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
@@ -317,7 +330,8 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Query
     chosen = plan(forms, info)
     vendor = connections[queryset.db].vendor
     if limit is None:
-        queryset = chosen.matches(queryset)
+        matches = chosen.matches(queryset)
+        queryset = matches | initialled(queryset, forms) if forms.initialism else matches
     else:
         ids = sample(queryset, chosen, forms, limit)
         queryset = queryset.filter(pk__in=id_list(ids, vendor))

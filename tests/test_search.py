@@ -94,6 +94,28 @@ def test_small_typos_still_find_the_name(seeded):
     assert {q: first(q) for q in cases} == cases
 
 
+def test_acronyms_never_printed_find_the_organisation_by_its_initials(seeded):
+    cases = {
+        "hrw": "Human Rights Watch",
+        "HRW": "Human Rights Watch",
+        "h.r.w.": "Human Rights Watch",
+        "wuc": "World Uyghur Congress",
+        "icj": "International Commission of Jurists",  # "of" is left out
+        "uhrp": "Uyghur Human Rights Project",
+        "ict": "International Campaign for Tibet",  # above "vICToria", a part of a word
+    }
+    assert {q: first(q) for q in cases} == cases
+
+
+def test_a_printed_acronym_or_word_ranks_above_mere_initials(seeded):
+    assert found("rsf") == ["Reporters Without Borders (Reporters sans frontières, RSF)"]
+    assert first("pen") == "PEN America"
+    longer = Signatory.objects.get(name="Uyghur Human Rights Project")
+    Alias.objects.create(signatory=longer, name="Friends of HRW")
+    refresh_search_documents(signatory_ids=[longer.pk])
+    assert found("hrw") == ["Uyghur Human Rights Project", "Human Rights Watch"]
+
+
 def test_amnesty_brings_up_its_sections_under_related_names(seeded):
     assert found("amnesty") == [
         "Amnesty International",

@@ -54,3 +54,20 @@ def test_highlight_keeps_a_separate_accent_mark_with_its_letter():
 
 def test_highlight_marks_every_occurrence():
     assert highlight_spans("Tibet for Tibet", "tibet") == [(0, 5), (10, 15)]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("Human Rights Watch", "hrw", "<mark>H</mark>uman <mark>R</mark>ights <mark>W</mark>atch"),
+        (
+            "International Commission of Jurists",
+            "I.C.J.",
+            "<mark>I</mark>nternational <mark>C</mark>ommission of <mark>J</mark>urists",
+        ),
+        ("Uyghur Association of Victoria", "ict", "Uyghur Association of V<mark>ict</mark>oria"),
+        ("Free Tibet", "xyz", "Free Tibet"),
+    ],
+)
+def test_highlight_marks_the_initials_an_acronym_stands_for(text, query, expected):
+    assert highlight(text, query) == expected

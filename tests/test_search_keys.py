@@ -11,6 +11,7 @@ from search.keys import (
     build_document,
     correction_cutoff,
     folded_forms,
+    initialisms,
     joined_words,
     lookup_keys,
     name_keys,
@@ -96,6 +97,33 @@ def test_query_forms_fold_like_documents():
     )
     assert QueryForms.parse("Reporters sans frontières").folded == "reporters sans frontieres"
     assert not QueryForms.parse("!!! ?")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Human Rights Watch", ["hrw"]),
+        ("International Commission of Jurists", ["icoj", "icj"]),
+        ("Reporters Without Borders (Reporters sans frontières, RSF)", ["rwb", "rsf"]),
+        ("T’ruah: The Rabbinic Call for Human Rights", ["ttrcfhr", "ttrchr"]),
+        ("Московская Хельсинкская группа", ["mkg"]),  # "Moskovskaia Khel'sinkskaia gruppa"
+        ("Free Tibet", []),  # two letters are the initials of too many names
+        ("ChangSha FuNeng", []),
+        ("國會調查兵團", []),  # one run of letters once transliterated
+        ("Asociación Civil Fuerza, Unión, Justicia, Solidaridad y Paz", ["acfujsyp", "acfujsp"]),
+    ],
+)
+def test_initialisms_are_the_first_letters_of_every_word_and_of_capitalised_words(name, expected):
+    assert initialisms(name) == expected
+
+
+def test_a_query_is_an_initialism_when_it_is_one_word_or_spelled_out_letters():
+    assert QueryForms.parse("HRW").initialism == "hrw"
+    assert QueryForms.parse("H.R.W.").initialism == "hrw"
+    assert QueryForms.parse("h r w").initialism == "hrw"
+    assert QueryForms.parse("hk").initialism is None  # too short
+    assert QueryForms.parse("hk watch").initialism is None  # several words
+    assert QueryForms.parse("abcdefghijklm").initialism is None  # longer than any kept
 
 
 def test_short_words_get_no_typo_corrections():

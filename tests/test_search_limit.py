@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 
 from search.documents import refresh_search_documents
-from search.models import SearchDocument, SearchName
+from search.models import SearchDocument, SearchInitialism, SearchName
 from signatories.models import Alias, Signatory
 from signatories.search import SearchPaginator, cut_short, search_signatories
 from tests.factories import LetterFactory, SignatoryFactory
@@ -132,6 +132,39 @@ def test_document_names_follow_the_documents(seeded):
     ).exists()
     SearchDocument.objects.filter(signatory=rsf).delete()
     assert not SearchName.objects.filter(document_id=rsf.pk).exists()
+
+
+def test_document_initialisms_follow_the_documents(seeded):
+    hrw = Signatory.objects.get(name="Human Rights Watch")
+
+    def initialisms():
+        return set(
+            SearchInitialism.objects.filter(document_id=hrw.pk).values_list("letters", flat=True)
+        )
+
+    assert initialisms() == {"hrw"}
+    alias = Alias.objects.create(signatory=hrw, name="Observatoire des Droits Humains")
+    refresh_search_documents(signatory_ids=[hrw.pk])
+    assert initialisms() == {"hrw", "oddh", "odh"}
+    alias.delete()
+    refresh_search_documents(signatory_ids=[hrw.pk])
+    assert initialisms() == {"hrw"}
+    SearchDocument.objects.filter(signatory=hrw).delete()
+    assert initialisms() == set()
+
+
+def test_names_with_those_initials_join_a_cut_short_search_and_a_download(db, small_limit):
+    letter = LetterFactory()
+    for n in range(LIMIT + 2):
+        SignatoryFactory(letter=letter, imported_name=f"HRW Partner {n}")
+    SignatoryFactory(letter=letter, imported_name="Human Rights Watch")
+    refresh_search_documents()
+
+    results = [s.name for s in search_signatories(Signatory.objects.all(), "hrw")]
+    assert cut_short(len(results))
+    assert results[-1] == "Human Rights Watch"  # below every name that prints "HRW"
+    assert every_match("hrw")[-1] == "Human Rights Watch"
+    assert len(every_match("hrw")) == LIMIT + 3
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL settings")
