@@ -33,6 +33,7 @@ SEPARATOR = "/"
 MAX_CORRECTIONS = 6
 MIN_CORRECTION = 4  # shorter terms ("hk", "atc") are too easily one edit from anything
 SKELETON_CUTOFF = 0.9
+STEM_MIN, STEM_DROP = 5, 3  # "tibetans" -> "tibet": an ending goes, not half the word
 
 
 WORD_RE = re.compile(r"[a-z0-9]+")  # the words `signatories.names.folded_key` keeps
@@ -288,6 +289,13 @@ def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str
         best[terms[index]] = max(score, best.get(terms[index], 0.0))
     ranked = sorted(best.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
     return [term for term, _ in ranked[:limit]]
+
+
+def stems(word: str) -> list[str]:
+    """The shorter words a word no name has may be a form of, longest first: "tibetans" ->
+    ["tibetan", "tibeta", "tibet"]. At most STEM_DROP letters go, and STEM_MIN letters stay."""
+    shortest = max(STEM_MIN, len(word) - STEM_DROP)
+    return [word[:n] for n in range(len(word) - 1, shortest - 1, -1)]
 
 
 def filed_near(word: str, filed, *, tails: bool = True) -> set[str]:

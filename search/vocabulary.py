@@ -12,6 +12,7 @@ from search.keys import (
     corrections,
     filed_near,
     lookup_keys,
+    stems,
 )
 from search.models import SearchTerm
 
@@ -36,12 +37,16 @@ class WordInfo:
 def look_up(words, using: str = "default") -> WordInfo:
     """Corrections for the query words, and the document counts of them and their corrections.
 
-    Two indexed queries: the words themselves first, then the terms filed near the words worth
-    correcting (not the common ones; for a word some document has, by its beginning only).
+    Two indexed queries: the words themselves and their stems first, then the terms filed near the
+    words worth correcting (not the common ones; for a word some document has, by its beginning
+    only). A word no document has stands for its typo corrections, then its stems that are terms.
     """
     words = list(dict.fromkeys(words))
     terms = SearchTerm.objects.using(using)
-    info = WordInfo(documents=dict(terms.filter(term__in=words).values_list("term", "documents")))
+    shorter = {w: stems(w) for w in words}
+    asked = set(words).union(*shorter.values())
+    counts = dict(terms.filter(term__in=asked).values_list("term", "documents"))
+    info = WordInfo(documents={t: n for t, n in counts.items() if t in words})
     wanted = {
         w: w not in info.documents  # unknown words (typos) are also looked up by their ending
         for w in words
@@ -49,6 +54,11 @@ def look_up(words, using: str = "default") -> WordInfo:
     }
     if not wanted:
         return info
+    found_stems = {
+        w: [s for s in shorter[w] if s in counts] for w, unknown in wanted.items() if unknown
+    }
+    for stem_list in found_stems.values():
+        info.documents.update({s: counts[s] for s in stem_list})
     keys = set().union(*(lookup_keys(w, tails=False) for w in wanted))
     tails = set().union(*(lookup_keys(w) for w, unknown in wanted.items() if unknown))
     rows = terms.filter(
@@ -66,4 +76,7 @@ def look_up(words, using: str = "default") -> WordInfo:
         )
         for word, unknown in wanted.items()
     }
+    for word, stem_list in found_stems.items():
+        together = dict.fromkeys([*info.corrections[word], *stem_list])
+        info.corrections[word] = list(together)[:MAX_CORRECTIONS]
     return info

@@ -116,6 +116,13 @@ def test_a_printed_acronym_or_word_ranks_above_mere_initials(seeded):
     assert found("hrw") == ["Uyghur Human Rights Project", "Human Rights Watch"]
 
 
+def test_a_longer_form_of_a_word_no_name_has_finds_the_names_with_the_word(seeded):
+    with_tibet = set(found("tibet"))
+    assert set(found("tibetan")) == set(found("tibetans")) == with_tibet
+    assert first("tibetan") == "Free Tibet"
+    assert first("tibetan support group") == "Tibet Support Group Ireland"
+
+
 def test_amnesty_brings_up_its_sections_under_related_names(seeded):
     assert found("amnesty") == [
         "Amnesty International",

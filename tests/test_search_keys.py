@@ -17,6 +17,7 @@ from search.keys import (
     name_keys,
     name_parts,
     skeleton,
+    stems,
 )
 from search.queries import leading_groups, plan, required_words
 from search.vocabulary import WordInfo
@@ -124,6 +125,13 @@ def test_a_query_is_an_initialism_when_it_is_one_word_or_spelled_out_letters():
     assert QueryForms.parse("hk").initialism is None  # too short
     assert QueryForms.parse("hk watch").initialism is None  # several words
     assert QueryForms.parse("abcdefghijklm").initialism is None  # longer than any kept
+
+
+def test_stems_drop_up_to_three_letters_and_keep_five():
+    assert stems("tibetans") == ["tibetan", "tibeta", "tibet"]
+    assert stems("tibetan") == ["tibeta", "tibet"]
+    assert stems("uyghurs") == ["uyghur", "uyghu"]
+    assert stems("tibet") == []
 
 
 def test_short_words_get_no_typo_corrections():
