@@ -12,8 +12,10 @@ afford in a page's time, so pages rank a sample past a limit (`sample`); downloa
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import reduce
+from itertools import combinations, islice
 from operator import and_, or_
 
 from django.db import connections
@@ -40,6 +42,8 @@ LONG_WORD = 5
 CANDIDATES = 2000  # matches of a common query that are read to put those as typed first
 SCAN_WINDOW = 50_000  # documents a common query's first matches are looked for in (`window`)
 NARROW_ENOUGH = 2000  # documents a lead may leave for the other words to be merely rechecked
+MAX_FEWER_WORDS = 8  # queries with words left out tried, at most, when a query matches nothing
+FEWER_WORDS_MAX = 12  # words a query may have for those to be tried: more is not a name typed
 RARE_UNKNOWN = 6  # a word no document has, this long, is a typo or a rare name, not a prefix
 UNKNOWN_SHORT = 10**9
 # Ties are broken in code point order, the same on both backends whatever the database locale.
@@ -315,32 +319,87 @@ def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
     return found if len(found) > limit else []
 
 
+def matching(
+    queryset: QuerySet, forms: QueryForms, info: WordInfo, limit: int | None
+) -> tuple[QuerySet, list[int] | None]:
+    """The matches of a query, unranked; with a `limit`, as the ids of its sample (see `sample`)."""
+    chosen = plan(forms, info)
+    if limit is None:
+        matches = chosen.matches(queryset)
+        return (matches | initialled(queryset, forms) if forms.initialism else matches), None
+    ids = sample(queryset, chosen, forms, limit)
+    return queryset.filter(pk__in=id_list(ids, connections[queryset.db].vendor)), ids
+
+
+def fewer_words(
+    forms: QueryForms, info: WordInfo
+) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(kept, left out) words of a query that matched nothing, at most MAX_FEWER_WORDS, in the
+    order worth trying: one word left out before two, then the later words first ("human rights
+    watch china": "china" is a qualifier, not the name). Words no name has and nothing corrects
+    are always left out; nothing is tried for a query of more than FEWER_WORDS_MAX words."""
+    words = forms.words
+    if len(words) > FEWER_WORDS_MAX:
+        return
+    unknown = [
+        i for i, w in enumerate(words) if w not in info.documents and not info.corrections.get(w)
+    ]
+    known = [i for i in range(len(words)) if i not in unknown]
+    options = (
+        sorted([*unknown, *extra])
+        for count in range(len(known))
+        for extra in sorted(combinations(known, count), key=lambda c: [-i for i in reversed(c)])
+    )
+    for left_out in islice((o for o in options if o), MAX_FEWER_WORDS):
+        yield (
+            tuple(w for i, w in enumerate(words) if i not in left_out),
+            tuple(words[i] for i in left_out),
+        )
+
+
 def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> QuerySet:
     """Signatories of `queryset` matching `q`, best first, as a queryset annotated `search_tier`.
 
     With a `limit`, at most `limit` + 1 matches are ranked (see `sample`), more only when the
     matches were cut short: the result holds more than `limit` rows exactly then. Without one,
-    every match is ranked.
+    every match is ranked. A query of several words that matches nothing is tried again with
+    fewer (`fewer_words`); `search_facts` tells which words were left out.
     """
     forms = QueryForms.parse(q)
     if not forms:
         return queryset.none()
     info = look_up(forms.words, using=queryset.db)
-    ranked = tiers(forms, info.corrections)
-    chosen = plan(forms, info)
-    vendor = connections[queryset.db].vendor
-    if limit is None:
-        matches = chosen.matches(queryset)
-        queryset = matches | initialled(queryset, forms) if forms.initialism else matches
-    else:
-        ids = sample(queryset, chosen, forms, limit)
-        queryset = queryset.filter(pk__in=id_list(ids, vendor))
-    queryset = queryset.annotate(
+    matches, ids = matching(queryset, forms, info, limit)
+    left_out: tuple[str, ...] = ()
+    if len(forms.words) > 1 and not (ids if limit is not None else matches.exists()):
+        for kept, dropped in fewer_words(forms, info):
+            fewer = QueryForms.parse(" ".join(kept))
+            fewer_info = look_up(fewer.words, using=queryset.db)
+            fewer_matches, fewer_ids = matching(queryset, fewer, fewer_info, limit)
+            if fewer_ids if limit is not None else fewer_matches.exists():
+                forms, info, matches, ids, left_out = (
+                    fewer, fewer_info, fewer_matches, fewer_ids, dropped
+                )  # fmt: skip
+                break
+    queryset = ranked(matches, forms, info)
+    queryset.query.search_facts = SearchFacts(
+        count=None if ids is None else len(ids),
+        filters=len(queryset.query.where.children),
+        searched=forms.folded,
+        left_out=left_out,
+    )
+    return queryset
+
+
+def ranked(matches: QuerySet, forms: QueryForms, info: WordInfo) -> QuerySet:
+    """The matches annotated with their tier and ordered best first."""
+    vendor = connections[matches.db].vendor
+    queryset = matches.annotate(
         search_tier=Case(
             # Every match not in a better tier is fuzzy: that tier needs no test of its own.
             *(
                 When(condition, then=Value(tier))
-                for tier, condition in ranked.items()
+                for tier, condition in tiers(forms, info.corrections).items()
                 if tier != Tier.FUZZY
             ),
             default=Value(Tier.FUZZY),
@@ -365,26 +424,30 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Query
             )
         )
         order.insert(0, "search_as_typed")
-    queryset = queryset.order_by(*order)
-    if limit is not None:
-        queryset.query.ranked = Ranked(len(ids), len(queryset.query.where.children))
-    return queryset
+    return queryset.order_by(*order)
 
 
 @dataclass(frozen=True)
-class Ranked:
-    """How many rows a sampled search ranked, and the filters it had then: the query object
-    carries this through ordering and annotating (Query.clone copies it), and `ranked_count`
-    trusts it only while no filter has been added."""
+class SearchFacts:
+    """What a `ranked_search` did: how many rows it ranked when it sampled them (else None), the
+    filters its queryset had then, the folded query it searched for and the words it left out.
+    The query object carries this through ordering and annotating (Query.clone copies it)."""
 
-    count: int
+    count: int | None
     filters: int
+    searched: str
+    left_out: tuple[str, ...] = ()
+
+
+def search_facts(queryset: QuerySet) -> SearchFacts | None:
+    """The facts of the `ranked_search` this queryset came from, or None for another queryset."""
+    return getattr(queryset.query, "search_facts", None)
 
 
 def ranked_count(queryset: QuerySet) -> int | None:
     """The number of results of a `ranked_search` with a limit, known without counting them again,
-    or None (another queryset, or one filtered since)."""
-    ranked = getattr(queryset.query, "ranked", None)
-    if ranked is None or ranked.filters != len(queryset.query.where.children):
+    or None (another queryset, one filtered since, or a search without a limit)."""
+    facts = search_facts(queryset)
+    if facts is None or facts.filters != len(queryset.query.where.children):
         return None
-    return ranked.count
+    return facts.count

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from signatories.models import ListEntry, Signatory
-from signatories.search import SearchPaginator, cut_short, search_signatories
+from signatories.search import SearchPaginator, cut_short, search_signatories, words_left_out
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -86,6 +86,8 @@ def signatory_list(request):
         {
             "count": paginator.count,
             "count_exact": not (q and cut_short(paginator.count)),
+            # No signatory has every word of q: these results are for q without these words.
+            "words_left_out": list(words_left_out(queryset)[0]),
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
             "results": [signatory_data(request, s) for s in page.object_list],

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from search.queries import ranked_count, ranked_search
+from search.queries import ranked_count, ranked_search, search_facts
 
 
 def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) -> QuerySet:
@@ -23,6 +23,15 @@ def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) ->
     if not q:
         return queryset
     return ranked_search(queryset, q, None if complete else settings.SEARCH_RANKED_LIMIT)
+
+
+def words_left_out(results) -> tuple[tuple[str, ...], str]:
+    """The (folded) words a search left out because no signatory has them all, and the query it
+    searched for instead; ((), "") when it left none out or `results` is not a search."""
+    facts = search_facts(results) if isinstance(results, QuerySet) else None
+    if facts is None or not facts.left_out:
+        return (), ""
+    return facts.left_out, facts.searched
 
 
 def cut_short(count: int) -> bool:

@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 from letters.pages import ArchivePageMixin
 from signatories.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from signatories.models import Alias, ListEntry, Signatory
-from signatories.search import SearchPaginator, cut_short
+from signatories.search import SearchPaginator, cut_short, words_left_out
 
 
 def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
@@ -86,6 +86,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
         result_count = context["paginator"].count if context.get("paginator") else len(page)
         searched = bool(data.get("q"))
+        left_out, searched_for = words_left_out(self.object_list)
         context.update(
             signatories=page,
             q=data.get("q", ""),
@@ -95,6 +96,9 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             ],
             result_count=result_count,
             cut_short=searched and cut_short(result_count),
+            left_out=left_out,
+            searched_for=searched_for,
+            highlight_q=searched_for or data.get("q", ""),
             ranked_limit=f"{settings.SEARCH_RANKED_LIMIT:,}",
             filtered=any(data.get(k) for k in form.fields),
             refined=any(data.get(k) for k in form.fields if k not in ("q", "initial")),

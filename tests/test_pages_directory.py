@@ -42,6 +42,15 @@ def test_search_finds_an_organisation_and_marks_the_match(client, seeded):
     assert "<mark>Amnesty</mark> International" in response.content.decode()
 
 
+def test_a_search_that_left_words_out_says_so_and_marks_the_words_kept(client, seeded):
+    response = client.get(URL, {"q": "Human Rights Watch China"})
+    assert names(response) == ["Human Rights Watch"]
+    page = response.content.decode()
+    assert "No signatory has every word of <q>Human Rights Watch China</q>" in page
+    assert "so these leave out <q>china</q>." in page
+    assert "<mark>Human Rights Watch</mark>" in page
+
+
 def test_listed_in_and_missing_from_filter_by_source(client, seeded):
     missing_pdf = client.get(URL, {"missing_from": "pdf-text"})
     assert sorted(names(missing_pdf)) == [
@@ -140,7 +149,7 @@ def test_the_whole_directory_is_counted_once_per_data_version(client, seeded):
     expected = 283
     assert counts_queried() == 1
     assert counts_queried() == counts_queried(sort="-name") == 0
-    expected = 1
+    expected = 2  # "HRIC", and "Human Rights in China", whose initials it is
     assert counts_queried(q="hric") == 0  # a search knows how many it ranked
 
     letter = Letter.objects.get()

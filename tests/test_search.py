@@ -13,7 +13,7 @@ from search.documents import refresh_search_documents
 from search.models import SearchDocument, SearchTerm
 from signatories.models import Alias, Signatory
 from signatories.names import folded_key
-from signatories.search import search_signatories
+from signatories.search import search_signatories, words_left_out
 
 
 def found(q: str) -> list[str]:
@@ -105,6 +105,8 @@ def test_acronyms_never_printed_find_the_organisation_by_its_initials(seeded):
         "ict": "International Campaign for Tibet",  # above "vICToria", a part of a word
     }
     assert {q: first(q) for q in cases} == cases
+    # The letter lists Human Rights in China under its full name and its acronym.
+    assert found("hric") == ["HRIC", "Human Rights in China"]
 
 
 def test_a_printed_acronym_or_word_ranks_above_mere_initials(seeded):
@@ -121,6 +123,41 @@ def test_a_longer_form_of_a_word_no_name_has_finds_the_names_with_the_word(seede
     assert set(found("tibetan")) == set(found("tibetans")) == with_tibet
     assert first("tibetan") == "Free Tibet"
     assert first("tibetan support group") == "Tibet Support Group Ireland"
+
+
+def test_words_no_name_has_with_the_others_are_left_out(seeded):
+    cases = {
+        "amnesty intl": ("Amnesty International", ("intl",)),
+        "intl campaign for tibet": ("International Campaign for Tibet", ("intl",)),
+        "human rights watch china": ("Human Rights Watch", ("china",)),
+        "world uyghur congress germany": ("World Uyghur Congress", ("germany",)),
+        "amnesty international hong kong": ("Amnesty International", ("hong", "kong")),
+        "chinese human rights defenders network": (
+            "Chinese Human Rights Defenders (CHRD)",
+            ("network",),
+        ),
+    }
+    for q, (name, left_out) in cases.items():
+        results = search_signatories(Signatory.objects.all(), q)
+        assert (results[0].name, words_left_out(results)[0]) == (name, left_out), q
+
+
+def test_a_query_every_name_has_all_the_words_of_leaves_none_out(seeded):
+    results = search_signatories(Signatory.objects.all(), "human rights watch")
+    assert words_left_out(results) == ((), "")
+    assert words_left_out(search_signatories(Signatory.objects.all(), "zzzzqqq wwwxxx")) == (
+        (),
+        "",
+    )
+    assert found("zzzzqqq wwwxxx") == []
+
+
+def test_downloads_leave_out_the_same_words(seeded):
+    complete = search_signatories(
+        Signatory.objects.all(), "human rights watch china", complete=True
+    )
+    assert [s.name for s in complete] == ["Human Rights Watch"]
+    assert words_left_out(complete) == (("china",), "human rights watch")
 
 
 def test_amnesty_brings_up_its_sections_under_related_names(seeded):

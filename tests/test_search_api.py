@@ -40,3 +40,10 @@ def test_api_q_finds_folded_and_mistyped_names(client, seeded):
 
 def test_api_q_with_nothing_searchable_is_an_empty_page(client, seeded):
     assert names(client, q="???") == (0, [])
+
+
+def test_api_q_says_which_words_no_signatory_has_with_the_others(client, seeded):
+    data = client.get("/api/signatories", {"q": "human rights watch china"}).json()
+    assert [row["name"] for row in data["results"]] == ["Human Rights Watch"]
+    assert data["words_left_out"] == ["china"]
+    assert client.get("/api/signatories", {"q": "hric"}).json()["words_left_out"] == []

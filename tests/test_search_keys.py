@@ -19,7 +19,7 @@ from search.keys import (
     skeleton,
     stems,
 )
-from search.queries import leading_groups, plan, required_words
+from search.queries import fewer_words, leading_groups, plan, required_words
 from search.vocabulary import WordInfo
 from signatories.names import folded_key
 
@@ -229,3 +229,37 @@ def test_a_one_word_query_looks_up_the_word_and_the_corrections_that_do_not_hold
         '(compact:"tibet" OR compact:"tibat")'
     )
     assert fts("tibet") == '(compact:"tibet")'
+
+
+def test_fewer_words_always_leave_out_unknown_words_then_later_words_one_before_two():
+    forms = QueryForms.parse("amnesty intl hong kong")
+    info = WordInfo(documents={"amnesty": 3, "hong": 17, "kong": 17})
+    tried = [left_out for _, left_out in fewer_words(forms, info)]
+    assert tried == [
+        ("intl",),
+        ("intl", "kong"),
+        ("intl", "hong"),
+        ("amnesty", "intl"),
+        ("intl", "hong", "kong"),
+        ("amnesty", "intl", "kong"),
+        ("amnesty", "intl", "hong"),
+    ]  # never all the known words: something must be left to search for
+    kept, left_out = next(fewer_words(forms, info))
+    assert (kept, left_out) == (("amnesty", "hong", "kong"), ("intl",))
+
+
+def test_a_word_with_a_correction_is_not_unknown_to_fewer_words():
+    forms = QueryForms.parse("amnesty internatonal")
+    info = WordInfo(corrections={"internatonal": ["international"]}, documents={"amnesty": 3})
+    assert [left_out for _, left_out in fewer_words(forms, info)] == [
+        ("internatonal",),
+        ("amnesty",),
+    ]
+
+
+def test_fewer_words_are_few_and_only_for_a_query_as_long_as_a_name():
+    words = [f"word{n}" for n in range(13)]
+    info = WordInfo(documents=dict.fromkeys(words, 1))
+    assert len(list(fewer_words(QueryForms.parse(" ".join(words[:12])), info))) == 8
+    assert list(fewer_words(QueryForms.parse(" ".join(words)), info)) == []
+    assert list(fewer_words(QueryForms.parse("qqqq zzzz"), WordInfo())) == []  # nothing known
