@@ -84,7 +84,7 @@ def capitals(name: str) -> str:
 
 
 def query_mix(names, seed: int = 7) -> list[Query]:
-    """A fixed mix of what readers type, built from real (synthetic) names: 24 queries."""
+    """A fixed mix of what readers type, built from real (synthetic) names: 25 queries."""
     from search.keys import joined_words
 
     rng = random.Random(seed)
@@ -123,6 +123,9 @@ def query_mix(names, seed: int = 7) -> list[Query]:
     unbracketed = [n for n in latin if n.isascii() and "(" not in n]
     for name in rng.sample([n for n in unbracketed if len(capitals(n)) >= 3], 1):
         queries.append(Query("unprinted acronym", capitals(name).lower(), name))
+    for name, other in [rng.sample(unbracketed, 2)]:
+        # A word the name does not have, as a qualifier ("... Germany"): likely no name has all.
+        queries.append(Query("extra word", f"{name} {other.split()[-1]}", name))
     queries += [Query("broad word", "tibet"), Query("broad words", "human rights")]
     return queries
 
