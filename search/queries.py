@@ -414,6 +414,17 @@ def ranked(matches: QuerySet, forms: QueryForms, info: WordInfo) -> QuerySet:
         Collate(NAME, BYTE_ORDER[vendor]),
         "search_document__signatory_id",
     ]
+    optional = [w for w in forms.words if w not in required_words(forms.words)]
+    if optional:
+        # Short words a fuzzy match need not have ("hk", "of"): those that have them come first,
+        # at the start of a word or among the initials of their words ("hk" in "Hong Kong Watch").
+        has_them = reduce(and_, [word_start(w) | contains(INITIALS, w) for w in optional])
+        queryset = queryset.annotate(
+            search_short_words=Case(
+                When(has_them, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        order.insert(1, "search_short_words")
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
         queryset = queryset.annotate(

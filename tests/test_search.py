@@ -118,6 +118,12 @@ def test_a_printed_acronym_or_word_ranks_above_mere_initials(seeded):
     assert found("hrw") == ["Uyghur Human Rights Project", "Human Rights Watch"]
 
 
+def test_short_words_a_fuzzy_match_may_lack_rank_the_names_that_have_them_first(seeded):
+    # "hk" is too short to be required, but it is the initials of "Hong Kong".
+    assert found("hk watch")[:2] == ["Hong Kong Watch", "People’s Watch"]
+    assert first("hk democracy") == "Hong Kong Democracy Council (HKDC)"
+
+
 def test_a_longer_form_of_a_word_no_name_has_finds_the_names_with_the_word(seeded):
     with_tibet = set(found("tibet"))
     assert set(found("tibetan")) == set(found("tibetans")) == with_tibet
