@@ -3,7 +3,8 @@
 A signatory matches when one of its names contains the folded query (or its letters without
 spaces), when every query word, or a vocabulary term close to it, starts a word of its names, or
 when a one-word query is the initials of one of its names (`initialled`).
-Matches are ranked in tiers, best first; within a tier shorter display names come first.
+Matches are ranked in tiers, best first; within a tier, those with the query's short words first
+(`ranked`), then shorter display names.
 
 Ranking reads every match, which a broad query at a million names ("human rights": 24,656) cannot
 afford in a page's time, so pages rank a sample past a limit (`sample`); downloads rank them all.
