@@ -48,16 +48,15 @@ def initial_spans(text: str, letters: str) -> list[tuple[int, int]]:
     """The first letters of the words of `text` whose initials `letters` are: of consecutive words,
     else of consecutive capitalised words ("icj" marks I, C and J of "International Commission
     of Jurists")."""
-    words = [m for m in WORD_RE.finditer(text) if folded_chars(m.group(0)[0])[0]]
-    capitalised = [m for m in words if not m.group(0)[0].islower()]
+    firsts = [(m.start(), m.group(0)[0]) for m in WORD_RE.finditer(text)]
+    words = [(start, char, folded_chars(char)[0][:1]) for start, char in firsts]
+    words = [word for word in words if word[2]]  # a first letter that folds to nothing
+    capitalised = [word for word in words if not word[1].islower()]
     for chosen in (words, capitalised):
-        initials = "".join(folded_chars(m.group(0)[0])[0][0] for m in chosen)
-        spans = occurrences(initials, letters)
+        spans = occurrences("".join(initial for _, _, initial in chosen), letters)
         if spans:
             return [
-                (chosen[i].start(), chosen[i].start() + 1)
-                for start, end in spans
-                for i in range(start, end)
+                (chosen[i][0], chosen[i][0] + 1) for start, end in spans for i in range(start, end)
             ]
     return []
 

@@ -113,7 +113,7 @@ def initialisms(text: str) -> list[str]:
     found = []
     for piece in name_parts(text) or [text]:
         words = ASCII_WORD_RE.findall(ascii_text(piece).translate(APOSTROPHES))
-        if len(words) < INITIALISM_MIN:
+        if len(words) < INITIALISM_MIN:  # too few words for enough initials
             continue
         every = "".join(w[0] for w in words)
         capitalised = "".join(w[0] for w in words if not w[0].islower())
