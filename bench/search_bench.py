@@ -85,7 +85,7 @@ def capitals(name: str) -> str:
 
 def query_mix(names, seed: int = 7) -> list[Query]:
     """A fixed mix of what readers type, built from real (synthetic) names: 25 queries."""
-    from search.keys import joined_words
+    from names.folding import joined_words
 
     rng = random.Random(seed)
     by_language: dict[str, list[str]] = {}
@@ -256,8 +256,8 @@ def load(letter, names, start: int, counts: Counter) -> None:
 
 
 def time_search(query: str) -> tuple[float, int]:
-    from signatories.api import signatories_with_entries
-    from signatories.search import SearchPaginator, search_signatories
+    from public.search import SearchPaginator, search_signatories
+    from public.signatory_api import signatories_with_entries
 
     started = time.perf_counter()
     results = search_signatories(signatories_with_entries().order_by("name", "pk"), query)
@@ -269,20 +269,20 @@ def time_search(query: str) -> tuple[float, int]:
 
 def inspect(query: str) -> tuple[str, int]:
     """Untimed: the first result's name, and how many signatories match in all."""
-    from signatories.api import signatories_with_entries
+    from public.search import search_signatories
+    from public.signatory_api import signatories_with_entries
     from signatories.models import Signatory
-    from signatories.search import search_signatories
 
     results = search_signatories(signatories_with_entries().order_by("name", "pk"), query)
-    first = results[:1]
-    complete = search_signatories(Signatory.objects.all(), query, complete=True).count()
+    first = results.signatories[:1]
+    complete = search_signatories(Signatory.objects.all(), query, complete=True).signatories.count()
     return (first[0].name if first else ""), complete
 
 
 def time_directory() -> float:
     from django.test import RequestFactory
 
-    from signatories.views import SignatoryListView
+    from public.signatory_views import SignatoryListView
 
     request = RequestFactory().get("/signatories/")
     started = time.perf_counter()

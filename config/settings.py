@@ -43,6 +43,9 @@ if not DEBUG:
             raise ImproperlyConfigured(f"{required} must be set when DJANGO_DEBUG=0.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# The project's apps, lowest layer first: each imports only those before it (README, "Layout";
+# tests/test_layers.py checks it), below them the pure `names` package, above them `config`.
+PROJECT_APPS = ["letters", "signatories", "search", "intake", "curation", "public", "web"]
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -54,11 +57,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "letters",
-    "signatories",
-    "search",
-    "web",
-    "curation",
+    *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [
@@ -74,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Old URLs of merged signatories: 301 to the survivor (only where the view says 404).
-    "curation.middleware.MergedSignatoryRedirectMiddleware",
+    "public.middleware.MergedSignatoryRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -111,7 +110,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The archive's queries are small: parallel workers would only make the sample a broad
-    # search ranks (the first matches found, search.queries.first_matches) change from one run
+    # search ranks (the first matches found, search.sampling.first_matches) change from one run
     # to the next, and a shared sequential scan would start anywhere in the table.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off"

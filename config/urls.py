@@ -8,10 +8,10 @@ from web.health import healthz
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("api/", include("config.api_urls")),
-    path("", include("signatories.urls")),
-    path("", include("letters.urls")),
-    path("", include("curation.urls")),
+    path("api/", include("public.api_urls")),
+    path("", include("public.signatory_urls")),
+    path("", include("public.letter_urls")),
+    path("", include("public.correction_urls")),
 ]
 
 handler400 = "web.errors.bad_request"

@@ -13,20 +13,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
-from curation.log import refresh_search_documents
-from curation.models import Correction, SignatoryRedirect, SourceNote
+from curation.models import Correction, SourceNote
 from curation.services import pin_entry
-from letters.importers import ImportReport, display_reading, refresh_signatories
 from letters.models import Letter
-from signatories.models import Alias, ListEntry, MatchOverride, Signatory
-from signatories.names import guess_kind
+from names.keys import guess_kind
+from search.documents import refresh_search_documents
+from signatories.models import (
+    CURATED_FIELDS,
+    Alias,
+    ListEntry,
+    MatchOverride,
+    Signatory,
+    SignatoryRedirect,
+)
+from signatories.rules import display_reading, refresh_signatories
 
 FORMAT = "open-letter-archive/curation"
 VERSION = 1
-CURATED_FIELDS = ["curated_name", "curated_kind", "country", "name_language", "public_note"]
 IMPORT_REASON = "Restored by import_curation"
 
 
@@ -49,21 +55,7 @@ def letter_curation(letter: Letter) -> dict:
     redirects = SignatoryRedirect.objects.filter(signatory__letter=letter).select_related(
         "signatory"
     )
-    curated = (
-        letter.signatories.filter(
-            ~Q(curated_name="")
-            | ~Q(curated_kind="")
-            | ~Q(country="")
-            | ~Q(name_language="")
-            | ~Q(public_note="")
-            | Q(aliases__isnull=False)
-            | Q(overrides__isnull=False)
-            | Q(redirects__isnull=False)
-        )
-        .distinct()
-        .prefetch_related("aliases")
-        .order_by("slug")
-    )
+    curated = letter.signatories.curated().prefetch_related("aliases").order_by("slug")
     corrections = (
         letter.corrections.select_related("source")
         .prefetch_related("signatories")
@@ -179,16 +171,14 @@ def import_letter_curation(letter: Letter, data: dict, report: ExchangeReport) -
         letter, data, {s.slug: s for s in letter.signatories.prefetch_related("aliases")}, report
     )
 
-    # Signatories whose entries all moved (merged ones) go, as the importer drops them.
-    refresh = ImportReport(letter=letter.slug)
-    refresh_signatories(letter, set(), refresh)
-    report.counts["signatories removed"] += refresh.signatories_removed
-    signatories = {s.slug: s for s in letter.signatories.all()}
-
     wanted_redirects = {r["old_slug"]: r["signatory"] for r in data["redirects"]}
     SignatoryRedirect.objects.filter(signatory__letter=letter).exclude(
         old_slug__in=wanted_redirects
     ).delete()
+    # Signatories whose entries all moved (merged ones) go, as the importer drops them.
+    report.counts["signatories removed"] += len(refresh_signatories(letter).removed)
+    signatories = {s.slug: s for s in letter.signatories.all()}
+
     for old_slug, slug in wanted_redirects.items():
         if slug not in signatories or old_slug in signatories:
             report.warnings.append(f"redirect {old_slug} → {slug}: not restored")

@@ -1,8 +1,5 @@
 """Writing a correction: check the reason, log it, tell caches and search that the data changed."""
 
-import importlib
-import importlib.util
-import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -11,11 +8,8 @@ from django.db.models import F
 
 from curation.models import Correction
 from letters.models import Letter, SourceVersion
+from search.documents import refresh_search_documents
 from signatories.models import Signatory
-
-logger = logging.getLogger(__name__)
-
-SEARCH_MODULE = "search.documents"
 
 
 def checked_reason(reason: str, evidence_url: str) -> tuple[str, str]:
@@ -65,24 +59,7 @@ def record(
     )
     correction.signatories.set(signatories)
     Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)
-    refresh_search_documents(signatory_ids=sorted({s.pk for s in signatories} | set(touched_ids)))
+    touched = sorted({s.pk for s in signatories} | set(touched_ids))
+    if touched:
+        refresh_search_documents(signatory_ids=touched)
     return correction
-
-
-def refresh_search_documents(*, signatory_ids: list[int]) -> bool:
-    """Ask `search.documents` (written by the search app, when it exists) to re-index signatories.
-
-    Returns whether it was called. Ids of signatories deleted by the operation (a merge) are
-    included so the index can drop them.
-    """
-    if not signatory_ids or importlib.util.find_spec("search") is None:
-        return False
-    if importlib.util.find_spec(SEARCH_MODULE) is None:
-        return False
-    documents = importlib.import_module(SEARCH_MODULE)
-    refresh = getattr(documents, "refresh_search_documents", None)
-    if refresh is None:
-        logger.warning("%s has no refresh_search_documents(); search not refreshed", SEARCH_MODULE)
-        return False
-    refresh(signatory_ids=signatory_ids)
-    return True

@@ -1,4 +1,4 @@
-"""Curators' records: the public corrections log, old slugs of merged signatories, source notes.
+"""Curators' records: the public corrections log and source notes.
 
 Also registers the audit trail (django-simple-history) of the models curators change; their
 historical tables live in this app so that the imported apps' migrations stay untouched.
@@ -76,23 +76,6 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return self.summary
-
-
-class SignatoryRedirect(models.Model):
-    """The slug of a signatory merged into another; its old URLs redirect to the survivor."""
-
-    old_slug = models.SlugField(max_length=120, unique=True)
-    signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="redirects")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["old_slug"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(old_slug=""), name="redirect_slug_not_empty")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.old_slug} → {self.signatory.slug}"
 
 
 class SourceNote(models.Model):

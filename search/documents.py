@@ -20,7 +20,7 @@ def refresh_search_documents(signatory_ids: Iterable[int] | None = None) -> int:
     """Rebuild the search documents of these signatories (of all when None); return how many changed.
 
     Call it after anything that changes what a signatory can be found by: the importer calls it at
-    the end of `letters.importers.import_letter`; curation code must call it after saving a curated
+    the end of `intake.importer.import_letter`; curation code must call it after saving a curated
     name, adding, editing or deleting an alias, or moving entries between signatories (merge,
     split, match override), with the ids of every signatory touched, e.g.
     `refresh_search_documents(signatory_ids=[keep.pk, drop.pk])`. Ids of deleted signatories are

@@ -7,7 +7,8 @@ import unicodedata
 
 from anyascii import anyascii
 
-from search.keys import APOSTROPHE_CHARS, QueryForms
+from names.folding import APOSTROPHE_CHARS
+from search.keys import QueryForms
 
 # A word as `search.keys.initialisms` counts them: letters and digits, apostrophes inside it.
 WORD_RE = re.compile(rf"[^\W_]+(?:[{APOSTROPHE_CHARS}][^\W_]+)*")

@@ -1,9 +1,8 @@
-"""Pure search keys: the folded search document of a signatory, the forms of a query, typo terms.
+"""Pure search keys: the folded search document of a signatory, the forms of a query, term files.
 
-Everything is folded with `signatories.names` (anyascii through `folded_key`), in Python, so both
-database backends compare the same ASCII text with plain LIKE / substring tests. A document lists
-every name of a signatory (display name first, then source readings, aliases and the parts of names
-in brackets) in two forms:
+Every name is folded with `names.folding`, in Python, so both database backends compare the same
+ASCII text with plain LIKE / substring tests. A document lists every name of a signatory (display
+name first, then source readings, aliases and the parts of names in brackets) in three forms:
 
 - `doc`: "/ name one / name two /": folded words separated by single spaces, names by " / ";
 - `compact`: "/nameone/nametwo/": the same names without spaces (sees through lost spaces);
@@ -15,66 +14,16 @@ A query never contains "/", so a phrase test never runs across two names.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from anyascii import anyascii
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from names.distance import skeleton
+from names.folding import APOSTROPHES, ascii_text, clean, folded_forms, joined_words
 
-from signatories.names import clean, fix_lookalikes
-
-# Printed apostrophes, and the ones transliteration writes for soft and hard signs or hamza.
-APOSTROPHE_CHARS = "'’‘ʼʻ`´′"
-APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHE_CHARS, ""))
 BRACKETED_RE = re.compile(r"[(\[【]([^)\]】]*)[)\]】]")
 SEPARATOR = "/"
-MAX_CORRECTIONS = 6
-MIN_CORRECTION = 4  # shorter terms ("hk", "atc") are too easily one edit from anything
-SKELETON_CUTOFF = 0.9
-STEM_MIN, STEM_DROP = 5, 3  # "tibetans" -> "tibet": an ending goes, not half the word
-
-
-WORD_RE = re.compile(r"[a-z0-9]+")  # the words `signatories.names.folded_key` keeps
 ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+")
 INITIALISM_MIN, INITIALISM_MAX = 3, 12
-# Every letter whose Unicode name says Cyrillic or Greek: the only ones `fix_lookalikes` changes.
-CYRILLIC_OR_GREEK_RE = re.compile(
-    "[\u0370-\u052f\u1c80-\u1c88\u1d26-\u1d78\u1f00-\u1ffc\ua640-\ua69d\uab65\U0001e030-\U0001e06d]"
-)
-
-
-def ascii_text(text: str) -> str:
-    """The cleaned text, look-alike letters fixed, in ASCII, its capitals kept.
-
-    `fix_lookalikes` looks up the Unicode name of every letter and changes only words with
-    Cyrillic or Greek letters, so it runs only on texts that have some: a search document is
-    built about ten times faster, with the same result (see test_search_keys).
-    """
-    text = clean(text)
-    if CYRILLIC_OR_GREEK_RE.search(text):
-        text = fix_lookalikes(text)
-    return anyascii(text)
-
-
-def transliterated(text: str) -> str:
-    """What `folded_key` folds: the cleaned text, look-alike letters fixed, in lower-case ASCII."""
-    return ascii_text(text).casefold()
-
-
-def folded_forms(text: str) -> tuple[str, str]:
-    """`folded_key(text)`, and the same with apostrophes joining words rather than splitting them."""
-    base = transliterated(text)
-    return (
-        " ".join(WORD_RE.findall(base)),
-        " ".join(WORD_RE.findall(base.translate(APOSTROPHES))),
-    )
-
-
-def joined_words(text: str) -> str:
-    """The folded key with apostrophes joining words: "T’ruah" -> "truah", "l’Homme" -> "lhomme"."""
-    return folded_forms(text)[1]
 
 
 def name_parts(text: str) -> list[str]:
@@ -203,34 +152,6 @@ class QueryForms:
         return None
 
 
-# Spellings that Latin transliteration schemes of Cyrillic (and German, Polish) disagree on:
-# "tsentr" / "centr", "moskovskaya" / "moskovskaja", "sakharov" / "sacharov".
-TRANSLITERATION_VARIANTS = [
-    ("shch", "sc"), ("sch", "s"), ("kh", "h"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("zh", "z"),
-    ("sh", "s"), ("yu", "u"), ("ju", "u"), ("iu", "u"), ("ya", "a"), ("ja", "a"), ("ia", "a"),
-    ("yo", "o"), ("jo", "o"), ("ye", "e"), ("je", "e"), ("y", "i"), ("j", "i"), ("w", "v"),
-]  # fmt: skip
-TRANSLITERATION_RE = re.compile("|".join(a for a, _ in TRANSLITERATION_VARIANTS))
-TRANSLITERATION_MAP = dict(TRANSLITERATION_VARIANTS)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def skeleton(word: str) -> str:
-    """The word with spellings that transliterations disagree on made alike: "tsentr" -> "centr".
-
-    Cached: typo correction takes the skeleton of every vocabulary term filed near a word, and
-    the same terms come up query after query."""
-    return TRANSLITERATION_RE.sub(lambda m: TRANSLITERATION_MAP[m.group(0)], word)
-
-
-def correction_cutoff(word: str) -> float | None:
-    """The least similarity (0-1) a vocabulary term needs to stand for `word`; None: no typos.
-
-    Short words have too many neighbours one letter away ("hk", "hr") to guess at.
-    """
-    return None if len(word) < 4 else 0.79  # 0.8, less float rounding (1 - 1/5)
-
-
 def tail_length(length: int) -> int:
     """Letters of the tail key: five from 8 letters on (with the three-letter head they still
     cannot both hold a single typo), so common endings ("-land", "-tion") make small files."""
@@ -259,62 +180,7 @@ def lookup_keys(word: str, *, tails: bool = True) -> set[str]:
     return keys
 
 
-def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str]:
-    """The candidate terms that are likely `word` mistyped or in a related form, best first.
-
-    "internatonal" -> ["international", ...]; "amnesty" -> ["amnesty", "amnestie"]. Similarity
-    is the better of two normalised edit similarities, Indel (a letter too many or too few:
-    related forms) and OSA (which counts two swapped letters as one edit); terms whose
-    transliteration skeletons are (nearly) the same also count ("centr" ~ "tsentr").
-    """
-    cutoff = correction_cutoff(word)
-    if cutoff is None:
-        return []
-    terms = sorted(
-        {t for t in candidates if len(t) >= MIN_CORRECTION and abs(len(t) - len(word)) <= 1}
-    )
-    if not terms:
-        return []
-    best: dict[str, float] = {}
-    for scorer in (Indel.normalized_similarity, OSA.normalized_similarity):
-        for term, score, _ in process.extract(
-            word, terms, scorer=scorer, score_cutoff=cutoff, limit=limit
-        ):
-            best[term] = max(score, best.get(term, 0.0))
-    skeletons = [skeleton(t) for t in terms]
-    for _, score, index in process.extract(
-        skeleton(word), skeletons, scorer=Indel.normalized_similarity,
-        score_cutoff=SKELETON_CUTOFF, limit=limit,
-    ):  # fmt: skip
-        best[terms[index]] = max(score, best.get(terms[index], 0.0))
-    ranked = sorted(best.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
-    return [term for term, _ in ranked[:limit]]
-
-
-def stems(word: str) -> list[str]:
-    """The shorter words a word no name has may be a form of, longest first: "tibetans" ->
-    ["tibetan", "tibeta", "tibet"]. At most STEM_DROP letters go, and STEM_MIN letters stay."""
-    shortest = max(STEM_MIN, len(word) - STEM_DROP)
-    return [word[:n] for n in range(len(word) - 1, shortest - 1, -1)]
-
-
 def filed_near(word: str, filed, *, tails: bool = True) -> set[str]:
     """The terms of (term, keys) pairs filed under one of the word's lookup keys."""
     wanted = lookup_keys(word, tails=tails)
     return {term for term, keys in filed if not wanted.isdisjoint(keys)}
-
-
-class Vocabulary:
-    """A vocabulary held in memory and filed like the SearchTerm table (for plain-string use)."""
-
-    def __init__(self, terms):
-        self.files: dict[str, set[str]] = {}
-        for term in set(terms):
-            for key in blocking_keys(term):
-                self.files.setdefault(key, set()).add(term)
-
-    def corrections(self, word: str, limit: int = MAX_CORRECTIONS) -> list[str]:
-        filed = [
-            (t, blocking_keys(t)) for key in lookup_keys(word) for t in self.files.get(key, ())
-        ]
-        return corrections(word, filed_near(word, filed), limit)

@@ -6,14 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from search.keys import (
-    MAX_CORRECTIONS,
-    correction_cutoff,
-    corrections,
-    filed_near,
-    lookup_keys,
-    stems,
-)
+from names.distance import MAX_CORRECTIONS, correction_cutoff, corrections, stems
+from search.keys import filed_near, lookup_keys
 from search.models import SearchTerm
 
 # A word this many documents have is spelled as the user meant, and too common to tell names

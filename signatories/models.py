@@ -6,11 +6,18 @@ written by the importer only; its `curated_*` fields and the curation models are
 only, so a re-import never overwrites a curator's decision.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from letters.models import Letter, SourceVersion
+
+# The fields of a signatory only curators write (the importer writes the `imported_*` ones).
+CURATED_FIELDS = ("curated_name", "curated_kind", "country", "name_language", "public_note")
 
 
 class SignatoryKind(models.TextChoices):
@@ -31,12 +38,37 @@ class MatchMethod(models.TextChoices):
 
 
 class SignatoryQuerySet(models.QuerySet):
-    def with_entry_counts(self):
-        return self.annotate(source_count=Count("entries__source", distinct=True))
+    def in_every_list(self):
+        """Signatories that every list of their letter names."""
+        return self.filter(listed_everywhere())
 
-    def in_every_source(self, letter: Letter):
-        total = letter.sources.with_lists().count()
-        return self.with_entry_counts().filter(source_count=total)
+    def missing_from_some_list(self):
+        return self.exclude(listed_everywhere())
+
+    def curated(self):
+        """Signatories a curator decided something about: a curated field, an alias, a pinned
+        entry, or a merged signatory's old slug that redirects here. Never dropped by an import."""
+        decided = reduce(or_, (~Q(**{field: ""}) for field in CURATED_FIELDS))
+        return self.filter(
+            decided
+            | Exists(Alias.objects.filter(signatory=OuterRef("pk")))
+            | Exists(MatchOverride.objects.filter(signatory=OuterRef("pk")))
+            | Exists(SignatoryRedirect.objects.filter(signatory=OuterRef("pk")))
+        )
+
+
+def listed_everywhere() -> Exists:
+    """True when no list of the signatory's letter lacks an entry for it (as a filter: negated)."""
+    lacking = (
+        SourceVersion.objects.with_lists()
+        .filter(letter=OuterRef("letter"))
+        .exclude(
+            Exists(
+                ListEntry.objects.filter(source=OuterRef("pk"), signatory=OuterRef(OuterRef("pk")))
+            )
+        )
+    )
+    return ~Exists(lacking)
 
 
 class Signatory(models.Model):
@@ -47,7 +79,7 @@ class Signatory(models.Model):
     kind = models.CharField(
         max_length=20, choices=SignatoryKind.choices, default=SignatoryKind.ORGANISATION
     )
-    # Imported facts: derived from the entries by the display-name rule (see letters/importers.py).
+    # Imported facts: derived from the entries by the display-name rule (see signatories/rules.py).
     imported_name = models.CharField(max_length=500)
     imported_kind = models.CharField(
         max_length=20, choices=SignatoryKind.choices, default=SignatoryKind.ORGANISATION
@@ -165,3 +197,20 @@ class Alias(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SignatoryRedirect(models.Model):
+    """The slug of a signatory merged into another; its old URLs redirect to the survivor."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["old_slug"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(old_slug=""), name="redirect_slug_not_empty")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.signatory.slug}"

@@ -18,7 +18,7 @@ from django.core.cache import caches
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from letters.importers import ImportReport, load_letters
+from intake.importer import ImportReport, load_letters
 
 SEED_FOLDER = Path(settings.LETTER_FIXTURES_DIR) / "global-call-china-2020"
 

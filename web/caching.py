@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
@@ -26,6 +25,7 @@ from django.utils.cache import (
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
+from curation.models import Correction
 from letters.models import Letter
 from web.errors import DATABASE_ERRORS, outage_response
 from web.guards import SAFE_METHODS
@@ -70,10 +70,7 @@ def change_timestamps() -> list[tuple[type[Model], str]]:
 
     Both also bump Letter.data_version; the timestamps serve Last-Modified and If-Modified-Since.
     """
-    columns = [(Letter, "imported_at")]
-    if apps.is_installed("curation"):
-        columns.append((apps.get_model("curation", "Correction"), "created_at"))
-    return columns
+    return [(Letter, "imported_at"), (Correction, "created_at")]
 
 
 def version_sql(connection) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from letters.importers import load_letters
+from intake.importer import load_letters
 from tests.conftest import SEED_FOLDER
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by tests

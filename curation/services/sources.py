@@ -1,0 +1,40 @@
+"""Curating a source: its public note (the imported notes stay as they are)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from curation.log import checked_reason, record
+from curation.models import Correction, CorrectionAction, SourceNote
+from curation.services.common import User, delete_with_reason, save_with_reason
+from letters.models import SourceVersion
+
+
+@transaction.atomic
+def source_set_note(
+    *, source: SourceVersion, note: str, reason: str, evidence_url: str = "", user: User
+) -> Correction:
+    """Set the public note shown with a source ("" removes it); the imported notes stay as they are."""
+    reason, evidence_url = checked_reason(reason, evidence_url)
+    note = note.strip()
+    current = SourceNote.objects.select_for_update().filter(source=source).first()
+    old = current.text if current else ""
+    if note == old:
+        raise ValidationError({"note": "That is already the note."})
+    if note:
+        current = current or SourceNote(source=source)
+        current.text = note
+        save_with_reason(current, reason=reason, user=user)
+    else:
+        delete_with_reason(current, reason=reason, user=user)
+    return record(
+        letter=source.letter,
+        action=CorrectionAction.SOURCE_NOTE,
+        summary=f"Note on the source “{source.title}” ({source.slug}) {'set' if note else 'removed'}",
+        changes=[{"field": "source note", "old": old, "new": note}],
+        reason=reason,
+        evidence_url=evidence_url,
+        user=user,
+        source=source,
+    )

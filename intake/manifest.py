@@ -1,0 +1,192 @@
+"""Reading a letter folder: letter.toml, the source files it names, their checksums and parses.
+
+Everything here happens before the database is touched, so bad input changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intake.parsing import ParsedSource, ParseError, parse_source, rejoin_known_names
+from letters.models import SourceKind
+from names.folding import compact_key
+
+MANIFEST_NAME = "letter.toml"
+LETTER_REQUIRED = {"slug", "title"}
+LETTER_OPTIONAL = {"date", "addressees", "summary"}
+SOURCE_REQUIRED = {"slug", "file", "sha256", "title", "publisher", "kind"}
+SOURCE_OPTIONAL = {"language", "published", "notes"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class LoadError(Exception):
+    """Input the loader refuses, with a message that says which file and what is wrong."""
+
+
+@dataclass
+class SourceSpec:
+    slug: str
+    file_name: str
+    sha256: str
+    title: str
+    publisher: str
+    kind: str
+    position: int
+    language: str = ""
+    published: dt.date | None = None
+    notes: str = ""
+    size: int = 0
+    text: str = ""
+    parsed: ParsedSource = field(default_factory=ParsedSource)
+
+
+@dataclass
+class LetterSpec:
+    folder: Path
+    slug: str
+    title: str
+    date: dt.date | None
+    addressees: list[str]
+    summary: str
+    sources: list[SourceSpec]
+
+
+def read_letter_folder(folder: Path) -> LetterSpec:
+    """Read, verify and parse one letter folder; raise LoadError on anything wrong."""
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        raise LoadError(f"{manifest}: no such file")
+    try:
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LoadError(f"{manifest}: malformed TOML: {exc}") from exc
+
+    letter = {k: v for k, v in data.items() if k != "sources"}
+    check_keys(manifest, "the letter", letter, LETTER_REQUIRED, LETTER_OPTIONAL)
+    check_slug(manifest, letter["slug"])
+    raw_sources = data.get("sources")
+    if not isinstance(raw_sources, list) or not raw_sources:
+        raise LoadError(f"{manifest}: no [[sources]] tables")
+
+    sources: list[SourceSpec] = []
+    seen_slugs: set[str] = set()
+    seen_sha: set[str] = set()
+    for position, raw in enumerate(raw_sources, start=1):
+        where = f"source #{position}"
+        if not isinstance(raw, dict):
+            raise LoadError(f"{manifest}: {where} is not a table")
+        check_keys(manifest, where, raw, SOURCE_REQUIRED, SOURCE_OPTIONAL)
+        spec = SourceSpec(
+            slug=raw["slug"],
+            file_name=raw["file"],
+            sha256=raw["sha256"].lower(),
+            title=raw["title"],
+            publisher=raw["publisher"],
+            kind=raw["kind"],
+            position=position,
+            language=raw.get("language", ""),
+            published=as_date(manifest, f"{where} published", raw.get("published")),
+            notes=raw.get("notes", ""),
+        )
+        check_slug(manifest, spec.slug)
+        if spec.slug in seen_slugs:
+            raise LoadError(f"{manifest}: source slug {spec.slug!r} appears twice")
+        seen_slugs.add(spec.slug)
+        if spec.kind not in SourceKind.values:
+            raise LoadError(
+                f"{manifest}: source {spec.slug!r} has unknown kind {spec.kind!r}; "
+                f"expected one of {', '.join(SourceKind.values)}"
+            )
+        if not re.fullmatch(r"[0-9a-f]{64}", spec.sha256):
+            raise LoadError(f"{manifest}: source {spec.slug!r}: sha256 must be 64 hex digits")
+        if spec.sha256 in seen_sha:
+            raise LoadError(f"{manifest}: source {spec.slug!r}: the same file is listed twice")
+        seen_sha.add(spec.sha256)
+        read_source_file(folder, spec)
+        sources.append(spec)
+
+    letter_title = letter["title"]
+    for spec in sources:
+        try:
+            spec.parsed = parse_source(
+                spec.text, title=letter_title, expect_list=spec.kind != SourceKind.NEWS_REPORT
+            )
+        except ParseError as exc:
+            raise LoadError(f"{folder / spec.file_name}: {exc}") from exc
+
+    for spec in sources:
+        known = {
+            compact_key(entry.text)
+            for other in sources
+            if other is not spec
+            for entry in other.parsed.entries
+        }
+        rejoin_known_names(spec.parsed, known, compact_key)
+
+    addressees = letter.get("addressees", [])
+    if not isinstance(addressees, list) or not all(isinstance(a, str) for a in addressees):
+        raise LoadError(f"{manifest}: addressees must be a list of strings")
+    return LetterSpec(
+        folder=folder,
+        slug=letter["slug"],
+        title=letter_title,
+        date=as_date(manifest, "date", letter.get("date")),
+        addressees=addressees,
+        summary=letter.get("summary", ""),
+        sources=sources,
+    )
+
+
+def read_source_file(folder: Path, spec: SourceSpec) -> None:
+    path = (folder / spec.file_name).resolve()
+    if folder.resolve() not in path.parents:
+        raise LoadError(f"{folder / MANIFEST_NAME}: source {spec.slug!r}: file must be in {folder}")
+    if not path.is_file():
+        raise LoadError(f"{path}: missing file for source {spec.slug!r}")
+    content = path.read_bytes()
+    actual = hashlib.sha256(content).hexdigest()
+    if actual != spec.sha256:
+        raise LoadError(
+            f"{path}: sha256 mismatch for source {spec.slug!r}: "
+            f"letter.toml says {spec.sha256}, the file is {actual}"
+        )
+    try:
+        spec.text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{path}: not valid UTF-8 ({exc})") from exc
+    spec.size = len(content)
+
+
+def check_keys(manifest: Path, where: str, table: dict, required: set, optional: set) -> None:
+    missing = sorted(required - table.keys())
+    if missing:
+        raise LoadError(f"{manifest}: {where} lacks {', '.join(missing)}")
+    unknown = sorted(table.keys() - required - optional)
+    if unknown:
+        raise LoadError(f"{manifest}: {where} has unknown keys {', '.join(unknown)}")
+    for key in (required | optional) & table.keys():
+        if key in {"addressees", "date", "published"}:
+            continue
+        if not isinstance(table[key], str) or (key in required and not table[key].strip()):
+            raise LoadError(f"{manifest}: {where}: {key} must be a non-empty string")
+
+
+def check_slug(manifest: Path, slug: str) -> None:
+    if not SLUG_RE.match(slug):
+        raise LoadError(f"{manifest}: {slug!r} is not a valid slug (lowercase letters, digits, -)")
+
+
+def as_date(manifest: Path, what: str, value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise LoadError(f"{manifest}: {what} must be a date (YYYY-MM-DD)")

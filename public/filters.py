@@ -1,0 +1,128 @@
+"""The directory's search box, filters and sorting, shared by its page and its downloads."""
+
+import string
+import unicodedata
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django import forms
+from django.db.models import Count, Exists, OuterRef, Q
+
+from letters.models import SourceVersion
+from public.search import search_signatories
+from search.queries import SearchResult
+from signatories.models import ListEntry, SignatoryKind
+
+SORTS = [
+    ("name", "Name, A to Z"),
+    ("-name", "Name, Z to A"),
+    ("sources", "Fewest lists first"),
+    ("-sources", "Most lists first"),
+]
+COVERAGE = [("all", "In every list"), ("some", "Missing from some list")]
+OTHER_INITIAL = "other"
+MAX_QUERY_LENGTH = 200
+INITIALS = [*string.ascii_uppercase, OTHER_INITIAL]
+
+
+def latin_letters_for(initial: str) -> list[str]:
+    """The letters a name may begin with to file under `initial`: 'E' gives E, É, È, Ê, ..."""
+    found = {initial, initial.lower()}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[:1]
+        if char.isalpha() and base.upper() == initial:
+            found.add(char)
+    return sorted(found)
+
+
+def initial_q(initial: str) -> Q:
+    return reduce(or_, (Q(name__startswith=c) for c in latin_letters_for(initial)))
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search names",
+        method="search",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    listed_in = django_filters.ChoiceFilter(
+        label="Listed in", method="filter_listed_in", empty_label="Any source"
+    )
+    missing_from = django_filters.ChoiceFilter(
+        label="Missing from", method="filter_missing_from", empty_label="No filter"
+    )
+    coverage = django_filters.ChoiceFilter(
+        label="Lists", choices=COVERAGE, method="filter_coverage", empty_label="Any"
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=SignatoryKind.choices, empty_label="Any"
+    )
+    initial = django_filters.ChoiceFilter(
+        label="Initial",
+        choices=[(i, i) for i in INITIALS],
+        method="filter_initial",
+        widget=forms.HiddenInput,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=SORTS, method="filter_sort", empty_label="Relevance or name"
+    )
+
+    def __init__(
+        self, *args, sources: list[SourceVersion] = (), complete_search: bool = False, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.complete_search = complete_search
+        self.search_result: SearchResult | None = None  # set when `q` is searched
+        choices = [(s.slug, f"{s.label}: {s.get_kind_display()}") for s in sources]
+        self.filters["listed_in"].extra["choices"] = choices
+        self.filters["missing_from"].extra["choices"] = choices
+
+    def filter_queryset(self, queryset):
+        """Apply the search after the other filters (it may rank only some matches, which must
+        be of the filtered set) and the sort last (it replaces the ranking)."""
+        last = ("q", "sort")
+        order = [n for n in self.form.cleaned_data if n not in last] + list(last)
+        for name in order:
+            if name not in self.form.cleaned_data:
+                continue
+            queryset = self.filters[name].filter(queryset, self.form.cleaned_data[name])
+        return queryset
+
+    def search(self, queryset, name, value):
+        self.search_result = search_signatories(queryset, value, complete=self.complete_search)
+        return self.search_result.signatories
+
+    def filter_listed_in(self, queryset, name, value):
+        return queryset.filter(
+            Exists(ListEntry.objects.filter(signatory=OuterRef("pk"), source__slug=value))
+        )
+
+    def filter_missing_from(self, queryset, name, value):
+        return queryset.filter(
+            ~Exists(ListEntry.objects.filter(signatory=OuterRef("pk"), source__slug=value))
+        )
+
+    def filter_coverage(self, queryset, name, value):
+        return queryset.in_every_list() if value == "all" else queryset.missing_from_some_list()
+
+    def filter_initial(self, queryset, name, value):
+        if value == OTHER_INITIAL:
+            return queryset.exclude(reduce(or_, (initial_q(i) for i in string.ascii_uppercase)))
+        return queryset.filter(initial_q(value))
+
+    def filter_sort(self, queryset, name, value):
+        if value.lstrip("-") == "sources":
+            queryset = queryset.annotate(list_count=Count("entries__source", distinct=True))
+            return queryset.order_by(value.replace("sources", "list_count"), "name", "pk")
+        return queryset.order_by(value, "pk")
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("q"))
+
+    @property
+    def sorting(self) -> bool:
+        return bool(self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort"))

@@ -1,0 +1,42 @@
+"""JSON twin of the letter page: the reference text and every variant reading with its sources."""
+
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.views.generic import View
+
+from letters.reference import letter_collation, majority
+from public.pages import ArchivePageMixin
+
+
+class LetterApiView(ArchivePageMixin, View):
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, *args, **kwargs):
+        letter = self.letter
+        if letter is None:
+            raise Http404("No letter loaded.")
+        collation = letter_collation(self.sources)
+        data = {
+            "title": letter.title,
+            "date": letter.date.isoformat() if letter.date else None,
+            "addressees": letter.addressees,
+            "text": collation.text,
+            "closing": majority([s.closing for s in self.sources]),
+            "witnesses": list(collation.sources),
+            "variants": [
+                {
+                    "number": v.number,
+                    "kind": v.kind,
+                    "context_before": v.before,
+                    "context_after": v.after,
+                    "readings": [
+                        {"text": r.text, "sources": list(r.sources), "reference": i == 0}
+                        for i, r in enumerate(v.readings)
+                    ],
+                }
+                for v in collation.variants
+            ],
+            "url": request.build_absolute_uri(reverse("letters:letter")),
+            "collation_url": request.build_absolute_uri(reverse("letters:collation")),
+        }
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,14 @@
+"""URLs of the signatory directory, its downloads and the discrepancies between the lists."""
+
+from django.urls import path
+
+from public import discrepancy_views, downloads, signatory_views
+
+app_name = "signatories"
+urlpatterns = [
+    path("signatories/", signatory_views.SignatoryListView.as_view(), name="list"),
+    path("signatories.csv", downloads.DirectoryCsvView.as_view(), name="csv"),
+    path("signatories.json", downloads.DirectoryJsonView.as_view(), name="json"),
+    path("signatories/<slug:slug>/", signatory_views.SignatoryDetailView.as_view(), name="detail"),
+    path("discrepancies/", discrepancy_views.DiscrepanciesView.as_view(), name="discrepancies"),
+]

@@ -1,0 +1,152 @@
+"""Public pages of the signatory directory: the directory and one signatory."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
+from public.pages import ArchivePageMixin
+from public.search import cut_short
+from signatories.models import Alias, ListEntry, Signatory
+
+
+def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
+    """Signatory id -> ids of the sources that list it, in one query."""
+    entries = ListEntry.objects.filter(source__letter=letter)
+    if signatory_ids is not None:
+        entries = entries.filter(signatory_id__in=signatory_ids)
+    found: dict[int, set[int]] = defaultdict(set)
+    for signatory_id, source_id in entries.values_list("signatory_id", "source_id"):
+        found[signatory_id].add(source_id)
+    return found
+
+
+def mark_sources(signatories, sources, listed: dict[int, set[int]]) -> None:
+    """Give each signatory `marks`: (source, listed?) for every source with a list."""
+    for signatory in signatories:
+        ids = listed.get(signatory.pk, set())
+        signatory.marks = [(source, source.pk in ids) for source in sources]
+        signatory.listed_labels = [s.label for s, on in signatory.marks if on]
+        signatory.missing_labels = [s.label for s, on in signatory.marks if not on]
+
+
+class DirectoryQuerysetMixin(ArchivePageMixin):
+    """The directory's signatories, filtered as the request asks (page and downloads alike)."""
+
+    filterset_class = DirectoryFilter
+
+    def get_queryset(self):
+        return Signatory.objects.filter(letter=self.letter).order_by("name", "pk")
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["sources"] = self.list_sources
+        return kwargs
+
+
+class SignatoryListView(DirectoryQuerysetMixin, FilterView):
+    template_name = "signatories/signatory_list.html"
+    context_object_name = "signatories"
+    paginate_by = 50
+    page_title = "Signatories"
+    description = (
+        "Directory of the organisations and people who signed the open letter, with the copies "
+        "of the letter that list each one."
+    )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Count the whole directory once per data version: every import and correction bumps
+        it, and counting a million signatories costs more than the rest of the page."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        searched = self.filterset.search_result
+        if searched is not None and searched.ranked is not None:
+            # A sort may follow the search, but nothing filters after it: its count stands.
+            paginator.count = searched.ranked
+        elif self.letter is not None and not self.narrowed():
+            key = f"directory-total:{self.letter.pk}:{self.letter.data_version}"
+            paginator.count = cache.get_or_set(key, queryset.count)
+        return paginator
+
+    def narrowed(self) -> bool:
+        """Whether a search or filter leaves out some signatories (sorting leaves none out)."""
+        form = self.filterset.form
+        if not self.filterset.is_bound:
+            return False
+        if not form.is_valid():
+            return True  # invalid filters show nothing
+        return any(value for name, value in form.cleaned_data.items() if name != "sort")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = list(context["signatories"])
+        sources = self.list_sources
+        mark_sources(page, sources, memberships(self.letter, [s.pk for s in page]))
+        form = self.filterset.form
+        data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
+        result_count = context["paginator"].count if context.get("paginator") else len(page)
+        searched = bool(data.get("q"))
+        result = self.filterset.search_result
+        left_out = result.left_out if result else ()
+        searched_for = result.searched if left_out else ""
+        context.update(
+            signatories=page,
+            q=data.get("q", ""),
+            current_initial=data.get("initial", ""),
+            initials=[
+                (i, "Digits and other scripts" if i == OTHER_INITIAL else i) for i in INITIALS
+            ],
+            result_count=result_count,
+            cut_short=searched and cut_short(result_count),
+            left_out=left_out,
+            searched_for=searched_for,
+            highlight_q=searched_for or data.get("q", ""),
+            ranked_limit=f"{settings.SEARCH_RANKED_LIMIT:,}",
+            filtered=any(data.get(k) for k in form.fields),
+            refined=any(data.get(k) for k in form.fields if k not in ("q", "initial")),
+        )
+        return context
+
+
+class SignatoryDetailView(ArchivePageMixin, DetailView):
+    template_name = "signatories/signatory_detail.html"
+    context_object_name = "signatory"
+
+    def get_queryset(self):
+        entries = (
+            ListEntry.objects.select_related("source")
+            .defer("source__text", "source__body")
+            .order_by("source__position", "ordinal")
+        )
+        return Signatory.objects.prefetch_related(
+            Prefetch("entries", queryset=entries),
+            Prefetch("aliases", queryset=Alias.objects.order_by("name")),
+        )
+
+    def get_page_title(self) -> str:
+        return self.object.name
+
+    def get_description(self) -> str:
+        count = len({e.source_id for e in self.object.entries.all()})
+        return (
+            f"{self.object.name}: signatory of the open letter, listed in {count} of its copies, "
+            "with each reading exactly as printed."
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = list(self.object.entries.all())
+        labels = {s.pk: s.label for s in self.sources}
+        for entry in entries:
+            entry.source_label = labels.get(entry.source_id, entry.source.slug)
+        listed = {e.source_id for e in entries}
+        context.update(
+            entries=entries,
+            listed_in=len(listed),
+            missing_from=[s for s in self.list_sources if s.pk not in listed],
+            permalink=self.request.build_absolute_uri(self.object.get_absolute_url()),
+        )
+        return context

@@ -1,0 +1,42 @@
+"""Template filters that give names in other scripts their `dir` and, when certain, `lang`."""
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from names.scripts import language_runs, script_language, text_direction
+
+register = template.Library()
+
+
+@register.filter
+def name_attrs(value) -> str:
+    """` dir="rtl"` and ` lang="ko"` attributes for an element holding a name (or '')."""
+    text = str(value)
+    curated = getattr(value, "name_language", "")
+    if text.isascii() and not curated:
+        return ""
+    lang = curated or script_language(text)
+    attrs = []
+    if text_direction(text) == "rtl":
+        attrs.append(format_html(' dir="{}"', "rtl"))
+    if lang:
+        attrs.append(format_html(' lang="{}"', lang))
+    return mark_safe("".join(attrs))
+
+
+@register.filter
+def lang_runs(value) -> str:
+    """The text escaped, with each run whose script is decisive wrapped in a span with `lang`.
+
+    A whole name of one decisive script is left bare: `name_attrs` puts its lang on the element."""
+    text = str(value)
+    if text.isascii() or script_language(text):
+        return escape(text)
+    runs = language_runs(text)
+    return mark_safe(
+        "".join(
+            format_html('<span lang="{}">{}</span>', lang, run) if lang else escape(run)
+            for run, lang in runs
+        )
+    )

@@ -1,0 +1,116 @@
+"""The matches of a query, unranked, and the sample of them a page ranks when there are many.
+
+Ranking reads every match, which a broad query at a million names ("human rights": 24,656) cannot
+afford in a page's time, so pages rank a sample past a limit (`sample`); downloads rank them all.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import connections
+from django.db.models import Case, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+
+from search.keys import QueryForms
+from search.models import SearchDocument, SearchInitialism, SearchName
+from search.plans import Plan, plan
+from search.vocabulary import WordInfo
+
+CANDIDATES = 2000  # matches of a common query that are read to put those as typed first
+SCAN_WINDOW = 50_000  # documents a common query's first matches are looked for in (`window`)
+
+
+def first_matches(matched: QuerySet, count: int) -> list[int]:
+    """The ids of the first `count` matches the database finds, without ranking them all.
+
+    Found in storage order, which holds until the data changes, so the same query gives the same
+    rows page after page. On PostgreSQL that needs a serial scan: the settings turn parallel
+    workers (which return rows in whatever order they finish) and shared sequential scans
+    (which start anywhere) off for the app's connections.
+    """
+    return list(matched.order_by().values_list("pk", flat=True)[:count])
+
+
+def id_list(ids: list[int], vendor: str) -> RawSQL:
+    """The ids as one parameter (an array, a JSON list), not a thousand: quoting each one into
+    the SQL of the count and of the page costs more than running them."""
+    if vendor == "postgresql":  # an array literal: psycopg dumps a list of ints one by one
+        return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
+def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> list[int]:
+    """The ids of at most `limit` + 1 matches to rank, more only when there are more matches.
+
+    A query whose words the vocabulary finds in more than `limit` documents may have more
+    matches than that: its sample is looked for first among the first documents (`window`),
+    then, for several words, among the first matches found with those of the query as typed
+    first (`typed_first`). Otherwise the first matches found. Those whose initials the query is
+    join them. Once the matches are cut short, every signatory with a name equal to the query
+    joins them too, so the signatory a broad query names still comes first.
+    """
+    found = window(queryset, chosen, limit) if chosen.common > limit else []
+    if len(found) <= limit:
+        if chosen.several_words and chosen.common > limit:
+            found = typed_first(queryset, chosen, limit)
+        else:
+            found = first_matches(chosen.matches(queryset), limit + 1)
+    if forms.initialism:
+        initials = first_matches(initialled(queryset, forms), limit + 1)
+        found = list(dict.fromkeys([*found, *initials]))
+    if len(found) > limit:
+        named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
+        exact = queryset.filter(pk__in=named.values("document_id")).order_by()
+        found = list(dict.fromkeys([*found, *exact.values_list("pk", flat=True)]))
+    return found
+
+
+def initialled(queryset: QuerySet, forms: QueryForms) -> QuerySet:
+    """The signatories of `queryset` with a name whose initials the query is, by index lookup."""
+    letters = SearchInitialism.objects.using(queryset.db).filter(letters=forms.initialism)
+    return queryset.filter(pk__in=letters.values("document_id"))
+
+
+def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
+    """Up to `limit` + 1 of the first CANDIDATES matches found, those of the query as typed first.
+
+    They rank above all but a few fuzzy matches, and "comite des defenseurs des droits humains
+    en cha" must find that committee among the thousand committees with most of those words:
+    one index scan finds the candidates, a recheck of the few read tells which are as typed.
+    """
+    candidates = chosen.matches(queryset).order_by().values("pk")[:CANDIDATES]
+    typed = Case(When(chosen.typed, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ranked = queryset.filter(pk__in=candidates).annotate(search_typed=typed)
+    return list(ranked.order_by("search_typed", "pk").values_list("pk", flat=True)[: limit + 1])
+
+
+def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
+    """More than `limit` matches among the first SCAN_WINDOW documents, or none.
+
+    A trigram index must list every document with a common word before it can return any: for
+    "human rights" at a million names, 24,656 of them. When the vocabulary expects twice the
+    matches needed among the first documents, checking those in order costs less, and when
+    they hold too few the caller asks the index after all; either way the first matches found.
+    """
+    ends = SearchDocument.objects.using(queryset.db).aggregate(first=Min("pk"), last=Max("pk"))
+    if ends["last"] is None:
+        return []
+    span = ends["last"] - ends["first"] + 1  # at least as many as there are documents
+    if chosen.common * min(span, SCAN_WINDOW) < 2 * (limit + 1) * span:
+        return []
+    scanned = queryset.filter(chosen.scan, search_document__pk__lt=ends["first"] + SCAN_WINDOW)
+    found = first_matches(scanned, limit + 1)
+    return found if len(found) > limit else []
+
+
+def matching(
+    queryset: QuerySet, forms: QueryForms, info: WordInfo, limit: int | None
+) -> tuple[QuerySet, list[int] | None]:
+    """The matches of a query, unranked; with a `limit`, as the ids of its sample (see `sample`)."""
+    chosen = plan(forms, info)
+    if limit is None:
+        matches = chosen.matches(queryset)
+        return (matches | initialled(queryset, forms) if forms.initialism else matches), None
+    ids = sample(queryset, chosen, forms, limit)
+    return queryset.filter(pk__in=id_list(ids, connections[queryset.db].vendor)), ids

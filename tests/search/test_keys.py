@@ -1,0 +1,217 @@
+"""The pure search keys, query forms, filed typo corrections and FTS5 queries, on plain strings."""
+
+import pytest
+
+from names.distance import corrections
+from search.keys import (
+    QueryForms,
+    blocking_keys,
+    build_document,
+    filed_near,
+    initialisms,
+    lookup_keys,
+    name_keys,
+    name_parts,
+)
+from search.plans import leading_groups, plan, required_words
+from search.queries import fewer_words
+from search.vocabulary import WordInfo
+
+
+def test_name_parts_split_off_bracketed_acronyms_and_translations():
+    assert name_parts("Reporters Without Borders (Reporters sans frontières, RSF)") == [
+        "Reporters Without Borders",
+        "Reporters sans frontières",
+        "RSF",
+    ]
+    assert name_parts("Human Rights Foundation (Japan) 【日本人権財団】") == [
+        "Human Rights Foundation",
+        "Japan",
+        "日本人権財団",
+    ]
+    assert name_parts("Free Tibet") == []
+
+
+def test_name_keys_keep_both_apostrophe_forms_and_the_acronym():
+    keys = name_keys("Chinese Human Rights Defenders (CHRD)")
+    assert keys[0] == "chinese human rights defenders chrd"
+    assert "chrd" in keys
+    assert "chinese human rights defenders" in keys
+    assert name_keys("People’s Watch") == ["peoples watch", "people s watch"]
+
+
+def test_document_puts_the_display_name_first_and_lists_each_name_once():
+    document = build_document("ChangSha FuNeng", ["ChangShaFuNeng", "ChangSha FuNeng"])
+    assert document.doc == "/ changsha funeng / changshafuneng /"
+    assert document.compact == "/changshafuneng/"
+    assert document.words == {"changsha", "funeng", "changshafuneng"}
+
+
+def test_query_forms_fold_like_documents():
+    forms = QueryForms.parse("  FORUM-ASIA ")
+    assert (forms.folded, forms.compact, forms.words) == (
+        "forum asia",
+        "forumasia",
+        ("forum", "asia"),
+    )
+    assert QueryForms.parse("Reporters sans frontières").folded == "reporters sans frontieres"
+    assert not QueryForms.parse("!!! ?")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Human Rights Watch", ["hrw"]),
+        ("International Commission of Jurists", ["icoj", "icj"]),
+        ("Reporters Without Borders (Reporters sans frontières, RSF)", ["rwb", "rsf"]),
+        ("T’ruah: The Rabbinic Call for Human Rights", ["ttrcfhr", "ttrchr"]),
+        ("Московская Хельсинкская группа", ["mkg"]),  # "Moskovskaia Khel'sinkskaia gruppa"
+        ("Free Tibet", []),  # two letters are the initials of too many names
+        ("ChangSha FuNeng", []),
+        ("國會調查兵團", []),  # one run of letters once transliterated
+        ("Asociación Civil Fuerza, Unión, Justicia, Solidaridad y Paz", ["acfujsyp", "acfujsp"]),
+    ],
+)
+def test_initialisms_are_the_first_letters_of_every_word_and_of_capitalised_words(name, expected):
+    assert initialisms(name) == expected
+
+
+def test_a_query_is_an_initialism_when_it_is_one_word_or_spelled_out_letters():
+    assert QueryForms.parse("HRW").initialism == "hrw"
+    assert QueryForms.parse("H.R.W.").initialism == "hrw"
+    assert QueryForms.parse("h r w").initialism == "hrw"
+    assert QueryForms.parse("hk").initialism is None  # too short
+    assert QueryForms.parse("hk watch").initialism is None  # several words
+    assert QueryForms.parse("abcdefghijklm").initialism is None  # longer than any kept
+
+
+def filed_corrections(terms):
+    """A vocabulary filed as the SearchTerm table files it, and its typo corrections of a word."""
+    files: dict[str, set[str]] = {}
+    for term in set(terms):
+        for key in blocking_keys(term):
+            files.setdefault(key, set()).add(term)
+
+    def corrections_of(word: str) -> list[str]:
+        near = [(t, blocking_keys(t)) for key in lookup_keys(word) for t in files.get(key, ())]
+        return corrections(word, filed_near(word, near))
+
+    return corrections_of
+
+
+CORRECTIONS = filed_corrections(
+    ["amnesty", "amnestie", "international", "internationale", "tibet", "tibete", "uyghur",
+     "moskovskaya", "tsentr", "hk", "hr", "honesty", "atc", "wat"]
+)  # fmt: skip
+
+
+def test_corrections_find_typos_and_related_forms_best_first():
+    assert CORRECTIONS("internatonal")[0] == "international"
+    assert CORRECTIONS("amnesty") == ["amnesty", "amnestie"]
+    assert CORRECTIONS("moskovskaja") == ["moskovskaya"]
+    assert set(CORRECTIONS("tibte")) == {"tibete", "tibet"}
+    assert CORRECTIONS("centr") == ["tsentr"]
+
+
+def test_terms_are_filed_by_beginning_ending_and_skeleton():
+    assert blocking_keys("gupalberville") == ("gup13", "ville13", "gup13")
+    assert blocking_keys("tsentr") == ("tse6", "entr6", "cen6")
+    assert {"gup13", "ville13", "ville12", "gup14"} <= lookup_keys("gupalberville")
+    # A word typed as meant is looked up by its beginning only: "-ville" files thousands.
+    assert not any(k.startswith("ville") for k in lookup_keys("gupalberville", tails=False))
+
+
+def test_corrections_leave_unrelated_and_short_words_alone():
+    assert CORRECTIONS("hk") == []
+    assert "honesty" not in CORRECTIONS("amnesty")
+    assert CORRECTIONS("zebra") == []
+    assert CORRECTIONS("watch") == []  # "atc", "wat": too short to stand for anything
+
+
+def fts(q: str, corrections=None, documents=None) -> str | None:
+    return plan(QueryForms.parse(q), WordInfo(corrections or {}, documents or {})).fts
+
+
+def test_fts_query_looks_up_the_leading_words_and_their_alternatives_in_compact_names():
+    assert fts("amnesty intl", {"amnesty": ["amnesty", "amnestie"]}, {"amnesty": 3}) == (
+        '(compact:"amnesty" OR compact:"amnestie")'
+    )
+    assert fts("peace watch canada", {}, {"peace": 9000, "watch": 2500, "canada": 5000}) == (
+        '(compact:"watch") AND (compact:"canada")'
+    )
+
+
+def test_fts_query_gives_up_where_trigrams_cannot_narrow():
+    assert fts("hk") is None
+    assert fts("a b c") is None
+
+
+def leads(words, documents) -> list[list[str]]:
+    return leading_groups([[w] for w in required_words(words)], WordInfo({}, documents))
+
+
+def test_the_rarest_longer_words_lead_the_index():
+    documents = {"human": 9000, "rights": 8000, "watch": 4000, "canada": 3000, "of": 50000}
+    assert leads(("human", "rights", "watch", "of", "canada"), documents) == [
+        ["canada"],
+        ["watch"],
+    ]
+    # One lead is enough when it leaves few documents to recheck.
+    documents["watch"] = 40
+    assert leads(("human", "watch", "canada"), documents) == [["watch"]]
+    # A long word no document has is a typo or a rare name: it narrows best.
+    assert leads(("human", "rigths"), documents) == [["rigths"]]
+    # A short one may be a word being typed, inside many longer words.
+    assert leads(("tamil", "tam", "watch"), documents) == [["watch"]]
+    assert leading_groups([["tam"], ["watch"]], WordInfo({}, documents)) == [["watch"]]
+    assert leads(("hk",), documents) == []
+
+
+def test_fuzzy_matches_need_only_the_longer_words():
+    assert required_words(("friends", "of", "tibet")) == ("friends", "tibet")
+    assert required_words(("hk", "jp")) == ("hk", "jp")
+    assert fts("a tibet") == '(compact:"tibet")'
+    assert fts("rsf") == '(compact:"rsf")'
+
+
+def test_a_one_word_query_looks_up_the_word_and_the_corrections_that_do_not_hold_it():
+    # A name holding "tibete" holds "tibet": looking up "tibet" finds both.
+    assert fts("tibet", {"tibet": ["tibet", "tibete"]}) == '(compact:"tibet")'
+    assert fts("tibet", {"tibet": ["tibet", "tibete", "tibat"]}) == (
+        '(compact:"tibet" OR compact:"tibat")'
+    )
+    assert fts("tibet") == '(compact:"tibet")'
+
+
+def test_fewer_words_always_leave_out_unknown_words_then_later_words_one_before_two():
+    forms = QueryForms.parse("amnesty intl hong kong")
+    info = WordInfo(documents={"amnesty": 3, "hong": 17, "kong": 17})
+    tried = [left_out for _, left_out in fewer_words(forms, info)]
+    assert tried == [
+        ("intl",),
+        ("intl", "kong"),
+        ("intl", "hong"),
+        ("amnesty", "intl"),
+        ("intl", "hong", "kong"),
+        ("amnesty", "intl", "kong"),
+        ("amnesty", "intl", "hong"),
+    ]  # never all the known words: something must be left to search for
+    kept, left_out = next(fewer_words(forms, info))
+    assert (kept, left_out) == (("amnesty", "hong", "kong"), ("intl",))
+
+
+def test_a_word_with_a_correction_is_not_unknown_to_fewer_words():
+    forms = QueryForms.parse("amnesty internatonal")
+    info = WordInfo(corrections={"internatonal": ["international"]}, documents={"amnesty": 3})
+    assert [left_out for _, left_out in fewer_words(forms, info)] == [
+        ("internatonal",),
+        ("amnesty",),
+    ]
+
+
+def test_fewer_words_are_few_and_only_for_a_query_as_long_as_a_name():
+    words = [f"word{n}" for n in range(13)]
+    info = WordInfo(documents=dict.fromkeys(words, 1))
+    assert len(list(fewer_words(QueryForms.parse(" ".join(words[:12])), info))) == 8
+    assert list(fewer_words(QueryForms.parse(" ".join(words)), info)) == []
+    assert list(fewer_words(QueryForms.parse("qqqq zzzz"), WordInfo())) == []  # nothing known
