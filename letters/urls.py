@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from letters import collation_views, site_views, views
+from letters import collation_views, originals, site_views, views
 from letters.sitemaps import SITEMAPS
 
 app_name = "letters"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.LetterView.as_view(), name="letter"),
     path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("sources/<slug:slug>/raw", originals.source_raw, name="source-raw"),
     path("collation/", collation_views.CollationView.as_view(), name="collation"),
     path("about/", site_views.AboutView.as_view(), name="about"),
     path("robots.txt", site_views.RobotsView.as_view(), name="robots"),

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from letters.models import SourceVersion
+from letters.originals import ends_without_line_break, line_count
 from letters.pages import ArchivePageMixin, CollationMixin
 from letters.parsing import split_lines
 from letters.reference import majority, signature_count
@@ -74,8 +75,11 @@ class SourceDetailView(CollationMixin, DetailView):
         source = self.object
         entries = list(source.entries.select_related("signatory").order_by("ordinal"))
         collation = self.collation
+        raw = bytes(source.raw)
         context.update(
             lines=split_lines(source.text),
+            line_count=line_count(raw),
+            last_line_unbroken=ends_without_line_break(raw),
             entries=entries,
             label=next((s.label for s in self.sources if s.pk == source.pk), source.slug),
             in_collation=source.slug in collation.sources,

@@ -38,7 +38,9 @@ class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
         if filterset.is_bound and not filterset.is_valid():
             return []
         queryset = filterset.qs
-        entries = ListEntry.objects.select_related("source").defer("source__text", "source__body")
+        entries = ListEntry.objects.select_related("source").defer(
+            "source__text", "source__body", "source__raw"
+        )
         return list(
             queryset.prefetch_related(
                 Prefetch("entries", queryset=entries.order_by("source__position", "ordinal"))

@@ -113,7 +113,7 @@ class SignatoryDetailView(ArchivePageMixin, DetailView):
     def get_queryset(self):
         entries = (
             ListEntry.objects.select_related("source")
-            .defer("source__text", "source__body")
+            .defer("source__text", "source__body", "source__raw")
             .order_by("source__position", "ordinal")
         )
         return Signatory.objects.prefetch_related(
