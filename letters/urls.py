@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from letters import collation_views, originals, site_views, views
+from letters import collation_views, download_views, originals, site_views, views
 from letters.sitemaps import SITEMAPS
 
 app_name = "letters"
@@ -14,6 +14,7 @@ urlpatterns = [
     path("sources/<slug:slug>/raw", originals.source_raw, name="source-raw"),
     path("collation/", collation_views.CollationView.as_view(), name="collation"),
     path("about/", site_views.AboutView.as_view(), name="about"),
+    path("downloads/archive-bag.zip", download_views.ArchiveBagView.as_view(), name="archive-bag"),
     path("robots.txt", site_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

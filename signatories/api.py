@@ -75,7 +75,7 @@ def signatory_list(request):
         return bad_request("page_size must be a positive whole number")
     page_size = min(page_size, MAX_PAGE_SIZE)
 
-    queryset = search_signatories(signatories_with_entries().order_by("name", "pk"), q)
+    queryset = search_signatories(signatories_with_entries().order_by("sort_key", "pk"), q)
     paginator = SearchPaginator(queryset, page_size)
     if page_number > max(paginator.num_pages, 1):
         raise Http404("No such page.")

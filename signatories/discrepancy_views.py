@@ -30,7 +30,7 @@ class DiscrepanciesView(ArchivePageMixin, TemplateView):
         partial = list(
             Signatory.objects.filter(pk__in=partial_ids)
             .prefetch_related(Prefetch("entries", queryset=entries))
-            .order_by("name", "pk")
+            .order_by("sort_key", "pk")
         )
         for signatory in partial:
             by_source = {e.source_id: e for e in signatory.entries.all()}

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from letters.models import Letter, SourceVersion
+from signatories.sorting import name_sort_key
 
 
 class SignatoryKind(models.TextChoices):
@@ -59,11 +60,13 @@ class Signatory(models.Model):
     country = models.CharField(max_length=100, blank=True)
     name_language = models.CharField(max_length=20, blank=True)
     public_note = models.TextField(blank=True)
+    # The shown name's Unicode Collation Algorithm key (signatories/sorting.py): how names sort.
+    sort_key = models.BinaryField(default=b"", db_index=True)
 
     objects = SignatoryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "pk"]
+        ordering = ["sort_key", "pk"]
         verbose_name_plural = "signatories"
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="signatory_name_not_empty"),
@@ -78,8 +81,9 @@ class Signatory(models.Model):
     def save(self, *args, **kwargs):
         self.name = self.curated_name or self.imported_name
         self.kind = self.curated_kind or self.imported_kind
+        self.sort_key = name_sort_key(self.name)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name", "kind"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name", "kind", "sort_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -125,6 +129,12 @@ class ListEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.slug} #{self.ordinal}: {self.text}"
+
+    @property
+    def similarity(self) -> float | None:
+        """The match score as published: none for a first reading, which was compared with
+        nothing (its stored 0 would read as a failed match)."""
+        return None if self.match_method == MatchMethod.NEW else self.match_score
 
 
 class MatchOverride(models.Model):

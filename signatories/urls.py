@@ -2,13 +2,18 @@
 
 from django.urls import path
 
-from signatories import discrepancy_views, downloads, views
+from signatories import discrepancy_views, downloads, signatory_csv, views
 
 app_name = "signatories"
 urlpatterns = [
     path("signatories/", views.SignatoryListView.as_view(), name="list"),
     path("signatories.csv", downloads.DirectoryCsvView.as_view(), name="csv"),
     path("signatories.json", downloads.DirectoryJsonView.as_view(), name="json"),
+    path(
+        "signatories-one-row-each.csv",
+        signatory_csv.SignatoryTableCsvView.as_view(),
+        name="csv-one-row-each",
+    ),
     path("signatories/<slug:slug>/", views.SignatoryDetailView.as_view(), name="detail"),
     path("discrepancies/", discrepancy_views.DiscrepanciesView.as_view(), name="discrepancies"),
 ]

@@ -40,7 +40,7 @@ class DirectoryQuerysetMixin(ArchivePageMixin):
     filterset_class = DirectoryFilter
 
     def get_queryset(self):
-        return Signatory.objects.filter(letter=self.letter).order_by("name", "pk")
+        return Signatory.objects.filter(letter=self.letter).order_by("sort_key", "pk")
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
