@@ -9,6 +9,7 @@ from letters.originals import ends_without_line_break, line_count
 from letters.pages import ArchivePageMixin, CollationMixin
 from letters.parsing import split_lines
 from letters.reference import majority, signature_count
+from signatories.list_checks import differences_by_source, gaps_of_source
 from signatories.models import Signatory
 
 
@@ -27,17 +28,28 @@ class LetterView(CollationMixin, TemplateView):
             return context
         collation = self.collation
         signatories = Signatory.objects.filter(letter=self.letter)
+        count = signature_count(
+            self.sources,
+            distinct=signatories.count(),
+            in_every_list=signatories.in_every_source(self.letter).count(),
+        )
+        differences = differences_by_source(self.letter, self.list_sources)
+        # Each list against its note, and how its names differ from the other lists'.
+        checks = [(*row, differences[row[0].pk]) for row in count.listed]
         context.update(
             paragraphs=collation.paragraphs(),
             witnesses=self.labelled(collation.sources),
             wording_variants=sum(1 for v in collation.variants if v.kind == "wording"),
             typographic_variants=sum(1 for v in collation.variants if v.kind == "typographic"),
             closing=majority([s.closing for s in self.sources]),
-            count=signature_count(
-                self.sources,
-                distinct=signatories.count(),
-                in_every_list=signatories.in_every_source(self.letter).count(),
-            ),
+            count=count,
+            checks=checks,
+            differing=[row for row in checks if row[3].only_here or row[3].left_out],
+            without_closing=[
+                s
+                for s in self.labelled(collation.sources)
+                if any(d["code"] == "no-closing-formula" for d in s.diagnostics)
+            ],
         )
         return context
 
@@ -76,7 +88,12 @@ class SourceDetailView(CollationMixin, DetailView):
         entries = list(source.entries.select_related("signatory").order_by("ordinal"))
         collation = self.collation
         raw = bytes(source.raw)
+        gaps = iter(gaps_of_source(source, entries))
         context.update(
+            notes=[
+                {**note, "gap": next(gaps, None) if note["code"] == "numbering-gap" else None}
+                for note in source.diagnostics
+            ],
             lines=split_lines(source.text),
             line_count=line_count(raw),
             last_line_unbroken=ends_without_line_break(raw),
