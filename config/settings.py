@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /api/ only: JSON errors whatever DEBUG, trailing slash tolerated, charset and CORS.
+    "web.api.ApiMiddleware",
     # Before the session, CSRF and auth middleware: refused, cached and 304 answers touch none of them.
     "web.guards.RequestGuardMiddleware",
     "web.outage.DatabaseOutageMiddleware",

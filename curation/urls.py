@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from curation import views
+from curation import feeds, views
 
 app_name = "curation"
 urlpatterns = [
     path("corrections/", views.CorrectionListView.as_view(), name="list"),
     path("corrections.json", views.correction_list_json, name="list-json"),
+    path("corrections.atom", feeds.CorrectionsFeed(), name="feed"),
 ]

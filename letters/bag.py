@@ -30,6 +30,7 @@ from letters.models import Letter, SourceVersion
 from signatories.downloads import directory_data, with_entries, write_entries_csv
 from signatories.models import Signatory
 from signatories.signatory_csv import write_signatories_csv
+from web.api_json import api_list
 
 MAKE_BAG_LOCK = threading.Lock()
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say when no import date is known
@@ -83,7 +84,7 @@ def payload(letter: Letter, links: SiteLinks) -> dict[str, bytes]:
     directory = directory_data(letter, sources, signatories, url)
     files["signatories.json"] = as_json(directory)
     corrections = [correction_data(links, c) for c in public_corrections().filter(letter=letter)]
-    files["corrections.json"] = as_json({"count": len(corrections), "results": corrections})
+    files["corrections.json"] = as_json(api_list(corrections))
     return files
 
 

@@ -37,7 +37,12 @@ def test_export_bag_writes_a_bag_that_validates(seeded, seed_folder, tmp_path):
     table = (data / "signatories-one-row-each.csv").read_text("utf-8-sig").splitlines()
     assert len(table) == 1 + 283
     assert json.loads((data / "signatories.json").read_text())["count"] == 283
-    assert json.loads((data / "corrections.json").read_text()) == {"count": 0, "results": []}
+    assert json.loads((data / "corrections.json").read_text()) == {
+        "count": 0,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
     assert bag.info["External-Identifier"] == "global-call-china-2020"
 
 
