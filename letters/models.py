@@ -23,6 +23,10 @@ class Letter(models.Model):
         return self.title
 
 
+# How letter.toml says a document names no publisher: "Publisher not stated (a news report)".
+PUBLISHER_NOT_STATED = "Publisher not stated"
+
+
 class SourceKind(models.TextChoices):
     WEB_PAGE = "web-page", "Web page"
     PDF_TEXT = "pdf-text", "Text extracted from a PDF"
@@ -113,3 +117,8 @@ class SourceVersion(models.Model):
     @property
     def has_list(self) -> bool:
         return self.kind != SourceKind.NEWS_REPORT
+
+    @property
+    def publisher_stated(self) -> bool:
+        """False where letter.toml says the document names no publisher (docs/sources.md)."""
+        return not self.publisher.startswith(PUBLISHER_NOT_STATED)

@@ -4,7 +4,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from letters import collation_views, download_views, originals, site_views, views
+from letters.citation_views import CitationDownloadView
+from letters.citations import FORMATS
 from letters.sitemaps import SITEMAPS
+from web.caching import not_cached
 
 app_name = "letters"
 urlpatterns = [
@@ -17,4 +20,22 @@ urlpatterns = [
     path("downloads/archive-bag.zip", download_views.ArchiveBagView.as_view(), name="archive-bag"),
     path("robots.txt", site_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    *(
+        path(
+            f"citation.{fmt}",
+            not_cached(CitationDownloadView.as_view(subject="letter")),
+            {"fmt": fmt},
+            name=f"citation-{fmt}",
+        )
+        for fmt in FORMATS
+    ),
+    *(
+        path(
+            f"sources/<slug:slug>/citation.{fmt}",
+            not_cached(CitationDownloadView.as_view(subject="source")),
+            {"fmt": fmt},
+            name=f"source-citation-{fmt}",
+        )
+        for fmt in FORMATS
+    ),
 ]

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from letters.citation_views import CitationMixin
 from letters.models import SourceVersion
 from letters.originals import ends_without_line_break, line_count
 from letters.pages import ArchivePageMixin, CollationMixin
@@ -13,7 +14,7 @@ from signatories.list_checks import differences_by_source, gaps_of_source
 from signatories.models import Signatory
 
 
-class LetterView(CollationMixin, TemplateView):
+class LetterView(CitationMixin, CollationMixin, TemplateView):
     template_name = "letters/letter.html"
 
     def get_page_title(self) -> str:
@@ -45,6 +46,7 @@ class LetterView(CollationMixin, TemplateView):
             count=count,
             checks=checks,
             differing=[row for row in checks if row[3].only_here or row[3].left_out],
+            **self.citation_context(names=("letters:citation", {})),
             without_closing=[
                 s
                 for s in self.labelled(collation.sources)
@@ -60,7 +62,7 @@ class SourceListView(ArchivePageMixin, TemplateView):
     description = "The copies of the open letter the archive is built from, with their provenance."
 
 
-class SourceDetailView(CollationMixin, DetailView):
+class SourceDetailView(CitationMixin, CollationMixin, DetailView):
     template_name = "letters/source_detail.html"
     context_object_name = "source"
 
@@ -101,5 +103,8 @@ class SourceDetailView(CollationMixin, DetailView):
             label=next((s.label for s in self.sources if s.pk == source.pk), source.slug),
             in_collation=source.slug in collation.sources,
             differences=collation.differences(source.slug),
+            **self.citation_context(
+                source, names=("letters:source-citation", {"slug": source.slug})
+            ),
         )
         return context

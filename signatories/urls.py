@@ -2,7 +2,10 @@
 
 from django.urls import path
 
+from letters.citation_views import CitationDownloadView
+from letters.citations import FORMATS
 from signatories import discrepancy_views, downloads, signatory_csv, views
+from web.caching import not_cached
 
 app_name = "signatories"
 urlpatterns = [
@@ -16,4 +19,13 @@ urlpatterns = [
     ),
     path("signatories/<slug:slug>/", views.SignatoryDetailView.as_view(), name="detail"),
     path("discrepancies/", discrepancy_views.DiscrepanciesView.as_view(), name="discrepancies"),
+    *(
+        path(
+            f"signatories/<slug:slug>/citation.{fmt}",
+            not_cached(CitationDownloadView.as_view(subject="signatory")),
+            {"fmt": fmt},
+            name=f"citation-{fmt}",
+        )
+        for fmt in FORMATS
+    ),
 ]

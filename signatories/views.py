@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from letters.citation_views import CitationMixin
+from letters.citations import entry_citation
 from letters.pages import ArchivePageMixin
 from signatories.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from signatories.models import Alias, ListEntry, Signatory
@@ -106,7 +108,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         return context
 
 
-class SignatoryDetailView(ArchivePageMixin, DetailView):
+class SignatoryDetailView(CitationMixin, DetailView):
     template_name = "signatories/signatory_detail.html"
     context_object_name = "signatory"
 
@@ -137,11 +139,15 @@ class SignatoryDetailView(ArchivePageMixin, DetailView):
         labels = {s.pk: s.label for s in self.sources}
         for entry in entries:
             entry.source_label = labels.get(entry.source_id, entry.source.slug)
+            entry.citation = entry_citation(entry.source_label, entry.source.diagnostics, entry)
         listed = {e.source_id for e in entries}
         context.update(
             entries=entries,
             listed_in=len(listed),
             missing_from=[s for s in self.list_sources if s.pk not in listed],
             permalink=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            **self.citation_context(
+                self.object, names=("signatories:citation", {"slug": self.object.slug})
+            ),
         )
         return context

@@ -88,4 +88,8 @@ def test_letter_paragraphs_have_their_own_addresses_and_a_json_twin(client, seed
     html = client.get(reverse("letters:letter")).content.decode()
     assert '<p id="p1">We, the undersigned organizations' in html
     assert '<link rel="alternate" type="application/json" href="/api/letter">' in html
-    assert "open letter, 9 September 2020. Reference text collated from 4 copies." in html
+    assert (
+        "”. Open letter, 9 September 2020. Open letter archive, http://testserver/ (accessed"
+        in html
+    )
+    assert "Reference text collated from 4 copies; data version 1." in html
