@@ -95,14 +95,18 @@ def test_discrepancies_connect_the_missing_arabic_name_to_the_skipped_number(cli
     html = client.get(reverse("signatories:discrepancies")).content.decode()
     row = next(
         r
-        for r in re.findall(r'<tr>\s*<th scope="row">(.*?)</tr>', html, re.S)
+        for r in re.findall(
+            r'<tr role="row">\s*<th scope="row" role="rowheader">(.*?)</tr>', html, re.S
+        )
         if "مرصد الصحراء" in r
     )
-    pdf_cell = re.findall(r'<td data-label="PDF">(.*?)</td>', row, re.S)[0]
+    pdf_cell = re.findall(r'<td role="cell" data-label="PDF">(.*?)</td>', row, re.S)[0]
     assert "missing" in pdf_cell and "no. 274 is skipped" in pdf_cell
     amnesty = next(
         r
-        for r in re.findall(r'<tr>\s*<th scope="row">(.*?)</tr>', html, re.S)
+        for r in re.findall(
+            r'<tr role="row">\s*<th scope="row" role="rowheader">(.*?)</tr>', html, re.S
+        )
         if ">Amnesty International<" in r
     )
     assert "skipped" not in amnesty
