@@ -53,7 +53,7 @@ def as_text(c: Citation) -> str:
         parts.append(f"{described[0].upper()}{described[1:]}.")
     parts.append(f"{c.site}, {c.url} (accessed {long_date(c.accessed)}).")
     if c.notes:
-        parts.append(f"{c.note}.")
+        parts.append(f"{c.note[0].upper()}{c.note[1:]}.")
     return " ".join(p for p in parts if p)
 
 

@@ -40,7 +40,7 @@ def test_text_citation_names_author_title_date_site_url_and_access_date():
     assert as_text(EXAMPLE) == (
         "MINBYUN - Lawyers, International Solidarity Committee. “Call 50% & more_now”. "
         "Press release, 9 September 2020. Open letter archive, http://x.test/ "
-        "(accessed 4 March 2026). file a_b.txt."
+        "(accessed 4 March 2026). File a_b.txt."
     )
 
 
