@@ -45,7 +45,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 # The project's apps, lowest layer first: each imports only those before it (README, "Layout";
 # tests/test_layers.py checks it), below them the pure `names` package, above them `config`.
-PROJECT_APPS = ["letters", "signatories", "search", "intake", "curation", "public", "web"]
+PROJECT_APPS = ["letters", "signatories", "search", "intake", "curation", "web", "public"]
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /api/ only: JSON errors whatever DEBUG, trailing slash tolerated, charset and CORS.
+    "web.api.ApiMiddleware",
     # Before the session, CSRF and auth middleware: refused, cached and 304 answers touch none of them.
     "web.guards.RequestGuardMiddleware",
     "web.outage.DatabaseOutageMiddleware",

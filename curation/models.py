@@ -17,7 +17,10 @@ from letters.models import Letter, SourceVersion
 from signatories.models import Alias, ListEntry, MatchOverride, Signatory
 
 for tracked in (Signatory, ListEntry, MatchOverride, Alias):
-    simple_history.register(tracked, app="curation")
+    # A signatory's sort key is derived from its name on every save: nothing to audit.
+    simple_history.register(
+        tracked, app="curation", excluded_fields=["sort_key"] if tracked is Signatory else []
+    )
 
 
 class CorrectionAction(models.TextChoices):

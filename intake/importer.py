@@ -31,7 +31,7 @@ __all__ = ["LoadError", "load_letters", "default_folders", "ImportReport"]
 
 SOURCE_FIELDS = [
     "position", "file_name", "sha256", "size", "title", "publisher", "kind", "language",
-    "published", "notes", "text", "printed_title", "addressees", "body", "closing", "list_style",
+    "published", "notes", "url", "retrieved", "archived_url", "text", "raw", "printed_title", "addressees", "body", "closing", "list_style",
     "claimed_total", "claimed_anonymous", "claimed_more_than", "diagnostics",
 ]  # fmt: skip
 
@@ -94,7 +94,7 @@ def import_letter(spec: LetterSpec) -> ImportReport:
         Letter,
         {"slug": spec.slug},
         {"title": spec.title, "date": spec.date, "addressees": spec.addressees,
-         "summary": spec.summary},
+         "summary": spec.summary, "manifest": spec.manifest},
     )  # fmt: skip
 
     sources: dict[str, SourceVersion] = {}
@@ -154,7 +154,11 @@ def source_values(spec: SourceSpec) -> dict:
         "language": spec.language,
         "published": spec.published,
         "notes": spec.notes,
+        "url": spec.url,
+        "retrieved": spec.retrieved,
+        "archived_url": spec.archived_url,
         "text": spec.text,
+        "raw": spec.content,
         "printed_title": parsed.title,
         "addressees": parsed.addressees,
         "body": parsed.body,

@@ -189,16 +189,22 @@ def trim_trailer(region: list[Line]) -> list[Line]:
 
 
 def numbering_diagnostics(numbers: list[int | None]) -> list[Diagnostic]:
+    """Gaps, repeats and restarts in the numbers of a list's entries (in order, ordinal 1 first).
+
+    A restart at 1 begins a new part of the list (FORUM-ASIA prints two lists): its diagnostic
+    names the entry that starts it, which is how a citation says "second list, no. 23"."""
     notes: list[Diagnostic] = []
     expected = None
-    for n in numbers:
+    for ordinal, n in enumerate(numbers, start=1):
         if n is None:
             continue
         if expected is not None and n != expected:
             if n == 1:
                 notes.append(
                     Diagnostic(
-                        "numbering-restart", f"Numbering restarts at 1 after {expected - 1}."
+                        "numbering-restart",
+                        f"Numbering restarts at 1 after {expected - 1}.",
+                        ordinal=ordinal,
                     )
                 )
             elif n > expected:

@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from intake.parsing import ParsedSource, ParseError, parse_source, rejoin_known_names
 from letters.models import SourceKind
@@ -20,7 +21,9 @@ MANIFEST_NAME = "letter.toml"
 LETTER_REQUIRED = {"slug", "title"}
 LETTER_OPTIONAL = {"date", "addressees", "summary"}
 SOURCE_REQUIRED = {"slug", "file", "sha256", "title", "publisher", "kind"}
-SOURCE_OPTIONAL = {"language", "published", "notes"}
+SOURCE_OPTIONAL = {"language", "published", "notes", "url", "retrieved", "archived_url"}
+DATE_KEYS = {"date", "published", "retrieved"}
+URL_KEYS = {"url", "archived_url"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -40,8 +43,12 @@ class SourceSpec:
     language: str = ""
     published: dt.date | None = None
     notes: str = ""
+    url: str = ""
+    retrieved: dt.date | None = None
+    archived_url: str = ""
     size: int = 0
     text: str = ""
+    content: bytes = b""
     parsed: ParsedSource = field(default_factory=ParsedSource)
 
 
@@ -54,6 +61,7 @@ class LetterSpec:
     addressees: list[str]
     summary: str
     sources: list[SourceSpec]
+    manifest: str = ""
 
 
 def read_letter_folder(folder: Path) -> LetterSpec:
@@ -62,7 +70,8 @@ def read_letter_folder(folder: Path) -> LetterSpec:
     if not manifest.is_file():
         raise LoadError(f"{manifest}: no such file")
     try:
-        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        manifest_text = manifest.read_text(encoding="utf-8")
+        data = tomllib.loads(manifest_text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LoadError(f"{manifest}: malformed TOML: {exc}") from exc
 
@@ -92,6 +101,9 @@ def read_letter_folder(folder: Path) -> LetterSpec:
             language=raw.get("language", ""),
             published=as_date(manifest, f"{where} published", raw.get("published")),
             notes=raw.get("notes", ""),
+            url=as_url(manifest, f"{where} url", raw.get("url")),
+            retrieved=as_date(manifest, f"{where} retrieved", raw.get("retrieved")),
+            archived_url=as_url(manifest, f"{where} archived_url", raw.get("archived_url")),
         )
         check_slug(manifest, spec.slug)
         if spec.slug in seen_slugs:
@@ -139,6 +151,7 @@ def read_letter_folder(folder: Path) -> LetterSpec:
         addressees=addressees,
         summary=letter.get("summary", ""),
         sources=sources,
+        manifest=manifest_text,
     )
 
 
@@ -160,6 +173,7 @@ def read_source_file(folder: Path, spec: SourceSpec) -> None:
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not valid UTF-8 ({exc})") from exc
     spec.size = len(content)
+    spec.content = content
 
 
 def check_keys(manifest: Path, where: str, table: dict, required: set, optional: set) -> None:
@@ -170,7 +184,7 @@ def check_keys(manifest: Path, where: str, table: dict, required: set, optional:
     if unknown:
         raise LoadError(f"{manifest}: {where} has unknown keys {', '.join(unknown)}")
     for key in (required | optional) & table.keys():
-        if key in {"addressees", "date", "published"}:
+        if key == "addressees" or key in DATE_KEYS:
             continue
         if not isinstance(table[key], str) or (key in required and not table[key].strip()):
             raise LoadError(f"{manifest}: {where}: {key} must be a non-empty string")
@@ -190,3 +204,22 @@ def as_date(manifest: Path, what: str, value) -> dt.date | None:
         except ValueError:
             pass
     raise LoadError(f"{manifest}: {what} must be a date (YYYY-MM-DD)")
+
+
+def as_url(manifest: Path, what: str, value) -> str:
+    """An absolute http or https address, or "" when the key is left out."""
+    if value is None:
+        return ""
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # a malformed IPv6 host, for example
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() for c in value)
+        or len(value) > 500
+    ):
+        raise LoadError(f"{manifest}: {what} must be an http or https address")
+    return value

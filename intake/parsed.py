@@ -24,9 +24,14 @@ class ParsedEntry:
 class Diagnostic:
     code: str
     message: str
+    # The entry the note is about, when it is about one (where a list's numbering restarts).
+    ordinal: int | None = None
 
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message}
+    def as_dict(self) -> dict:
+        found = {"code": self.code, "message": self.message}
+        if self.ordinal is not None:
+            found["ordinal"] = self.ordinal
+        return found
 
 
 @dataclass

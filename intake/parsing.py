@@ -193,6 +193,13 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
         parsed.body = "\n\n".join(paragraphs_of(lines[body_start:body_end]))
     if valediction is not None:
         parsed.closing = strip_markdown(lines[valediction].text)
+    elif expect_list and parsed.body:
+        parsed.diagnostics.append(
+            Diagnostic(
+                "no-closing-formula",
+                "No closing formula (such as “Sincerely,”) between the letter and its list.",
+            )
+        )
 
     if note_index is not None:
         parsed.claimed_total, parsed.claimed_anonymous = parse_claims(lines[note_index].text)

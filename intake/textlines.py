@@ -42,7 +42,10 @@ def split_lines(text: str) -> list[Line]:
     if looks_like_html(text):
         return [Line(number, line) for number, line in html_lines(text)]
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    pieces = text.split("\n")
+    if len(pieces) > 1 and pieces[-1] == "":
+        pieces.pop()  # a line break ends the line before it; no line follows the last one
+    return [Line(i, raw) for i, raw in enumerate(pieces, start=1)]
 
 
 def strip_markdown(text: str) -> str:

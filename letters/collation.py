@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 PARAGRAPH = "\n\n"
@@ -267,9 +267,7 @@ def collate(witnesses: list[tuple[str, str]], *, hyphenated: dict | None = None)
             number=number,
             readings=tuple(Reading(key, tuple(by_text[key])) for key in ranked),
             kind=kind,
-            before=content_key(base[max(0, a - CONTEXT_WORDS) : a]),
-            after=content_key(base[b : b + CONTEXT_WORDS]),
-        )
+        )  # its context is read off the reference text once every place is known
         # A paragraph break at the edge of a variant place stays with the text around it.
         lead = reference_words[:1] == [PARAGRAPH]
         trail = reference_words[-1:] == [PARAGRAPH] and len(reference_words) > 1
@@ -281,7 +279,35 @@ def collate(witnesses: list[tuple[str, str]], *, hyphenated: dict | None = None)
             collation.segments.append(Segment(PARAGRAPH))
     pending_common.extend(base[cursor:])
     flush_common()
+    collation.segments = quote_reference_context(collation.segments)
     return collation
+
+
+def quote_reference_context(segments: list[Segment]) -> list[Segment]:
+    """Give each variant the words of the reference text around it.
+
+    The places are found against the base copy, but the context a reader sees must be the text
+    shown as the reference (where the base prints "worldwide" and most copies "world-wide", the
+    context says "world-wide"), so it is read off the reference words on either side."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for segment in segments:
+        start = len(words)
+        words.extend(w for w in tokenize(segment.text) if w != PARAGRAPH)
+        spans.append((start, len(words)))
+    out = []
+    for segment, (start, end) in zip(segments, spans, strict=True):
+        if segment.variant is not None:
+            segment = Segment(
+                segment.text,
+                replace(
+                    segment.variant,
+                    before=" ".join(words[max(0, start - CONTEXT_WORDS) : start]),
+                    after=" ".join(words[end : end + CONTEXT_WORDS]),
+                ),
+            )
+        out.append(segment)
+    return out
 
 
 def majority_layout(readings: dict[str, list[str]], order: list[str], key: str) -> list[str]:

@@ -14,12 +14,17 @@ class Letter(models.Model):
     # Bumped by every import or curation that changes what readers see (ETags, caches).
     data_version = models.PositiveIntegerField(default=0)
     imported_at = models.DateTimeField(null=True, blank=True)
+    manifest = models.TextField(blank=True, help_text="letter.toml exactly as read.")
 
     class Meta:
         ordering = ["slug"]
 
     def __str__(self) -> str:
         return self.title
+
+
+# How letter.toml says a document names no publisher: "Publisher not stated (a news report)".
+PUBLISHER_NOT_STATED = "Publisher not stated"
 
 
 class SourceKind(models.TextChoices):
@@ -49,7 +54,15 @@ class SourceVersion(models.Model):
     language = models.CharField(max_length=20, blank=True)
     published = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    # Where the copy came from, when the documents say so (letter.toml's url, retrieved,
+    # archived_url); blank when they do not.
+    url = models.URLField(max_length=500, blank=True)
+    retrieved = models.DateField(null=True, blank=True)
+    archived_url = models.URLField(max_length=500, blank=True)
     text = models.TextField(help_text="The full text exactly as received.")
+    # The file's bytes exactly as received: what /sources/<slug>/raw serves and verify_fixity
+    # hashes. Not `text`: a later copy may be a PDF or a web-archive capture.
+    raw = models.BinaryField(default=b"")
     # What the parser extracted and noticed.
     printed_title = models.CharField(max_length=300, blank=True)
     addressees = models.TextField(blank=True)
@@ -92,6 +105,9 @@ class SourceVersion(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("letters:source-detail", args=[self.slug])
 
+    def get_raw_url(self) -> str:
+        return reverse("letters:source-raw", args=[self.slug])
+
     @property
     def claimed_named(self) -> int | None:
         if self.claimed_total is None or self.claimed_anonymous is None:
@@ -101,3 +117,8 @@ class SourceVersion(models.Model):
     @property
     def has_list(self) -> bool:
         return self.kind != SourceKind.NEWS_REPORT
+
+    @property
+    def publisher_stated(self) -> bool:
+        """False where letter.toml says the document names no publisher (docs/sources.md)."""
+        return not self.publisher.startswith(PUBLISHER_NOT_STATED)

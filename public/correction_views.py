@@ -1,10 +1,10 @@
 """The public corrections log, as a page and as JSON."""
 
-from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from curation.models import Correction
+from web.api_json import api_json, api_list
 
 
 def public_corrections():
@@ -27,6 +27,7 @@ class CorrectionListView(ListView):
 def correction_data(request, correction: Correction) -> dict:
     """A correction as the public may see it: no curator data beyond a display name."""
     return {
+        "type": "correction",
         "id": str(correction.key),
         "date": correction.created_at.isoformat(),
         "action": correction.action,
@@ -50,8 +51,4 @@ def correction_data(request, correction: Correction) -> dict:
 
 @require_safe
 def correction_list_json(request):
-    corrections = [correction_data(request, c) for c in public_corrections()]
-    return JsonResponse(
-        {"count": len(corrections), "results": corrections},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return api_json(api_list([correction_data(request, c) for c in public_corrections()]))

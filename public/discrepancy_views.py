@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from public.pages import ArchivePageMixin
 from public.signatory_views import memberships
+from signatories.list_checks import gaps_by_source, list_differences
 from signatories.models import ListEntry, Signatory
 from signatories.overlap import combinations
 
@@ -30,11 +31,27 @@ class DiscrepanciesView(ArchivePageMixin, TemplateView):
         partial = list(
             Signatory.objects.filter(pk__in=partial_ids)
             .prefetch_related(Prefetch("entries", queryset=entries))
-            .order_by("name", "pk")
+            .order_by("sort_key", "pk")
         )
+        # A signatory missing where a list skips a number: that gap is where it would be.
+        skipped = {
+            (source_id, signatory_id): gap
+            for source_id, gaps in gaps_by_source(self.letter, sources).items()
+            for gap in gaps
+            for signatory_id in gap.left_out
+        }
         for signatory in partial:
             by_source = {e.source_id: e for e in signatory.entries.all()}
-            signatory.cells = [(source, by_source.get(source.pk)) for source in sources]
+            signatory.cells = [
+                (source, by_source.get(source.pk), skipped.get((source.pk, signatory.pk)))
+                for source in sources
+            ]
+        by_pk = {s.pk: s for s in partial}
+        differences = list_differences(listed, [s.pk for s in sources])
+        for source in sources:
+            difference = differences[source.pk]
+            source.only_here = [by_pk[i] for i in difference.only_here]
+            source.left_out = [by_pk[i] for i in difference.left_out]
         context.update(
             partial=partial,
             signatory_total=len(listed),

@@ -1,18 +1,22 @@
 """CSV and JSON downloads of the directory, filtered like the page, with every entry's provenance.
 
 The CSV has one row per list entry (a signatory listed by three copies gives three rows), so each
-row carries the exact text printed, where in which file, and that file's sha256. The JSON has one
-object per signatory, with its entries and a table of the sources they cite.
+row carries the exact text printed, where in which file, and that file's sha256 (a one-row-per-
+signatory CSV is in `public.signatory_csv`). The JSON has one object per signatory, with its
+entries and a table of the sources they cite. A first reading has no similarity score: it is
+written empty (null), not 0.
 """
 
 import csv
 import json
+from collections.abc import Callable
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.views.generic import View
 from django_filters.views import FilterMixin
 
+from public.csvcells import csv_row
 from public.signatory_views import DirectoryQuerysetMixin
 from signatories.models import ListEntry
 
@@ -37,13 +41,7 @@ class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
         filterset = self.get_filterset(self.get_filterset_class())
         if filterset.is_bound and not filterset.is_valid():
             return []
-        queryset = filterset.qs
-        entries = ListEntry.objects.select_related("source").defer("source__text", "source__body")
-        return list(
-            queryset.prefetch_related(
-                Prefetch("entries", queryset=entries.order_by("source__position", "ordinal"))
-            )
-        )
+        return with_entries(filterset.qs)
 
     def url(self, path: str) -> str:
         return self.request.build_absolute_uri(path)
@@ -54,79 +52,103 @@ class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
         return response
 
 
+def with_entries(queryset) -> list:
+    """The signatories of `queryset` with their entries and those entries' sources, in 2 queries."""
+    entries = ListEntry.objects.select_related("source").defer(
+        "source__text", "source__body", "source__raw"
+    )
+    return list(
+        queryset.prefetch_related(
+            Prefetch("entries", queryset=entries.order_by("source__position", "ordinal"))
+        )
+    )
+
+
 class DirectoryCsvView(DirectoryDownloadMixin, View):
     def get(self, request, *args, **kwargs):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(CSV_COLUMNS)
-        for signatory in self.signatories():
-            for entry in signatory.entries.all():
-                source = entry.source
-                writer.writerow(
-                    [
-                        signatory.slug, signatory.name, signatory.kind,
-                        self.url(signatory.get_absolute_url()),
-                        source.slug, source.title, source.publisher, source.file_name,
-                        source.sha256, entry.ordinal, entry.number or "", entry.text,
-                        entry.line_start, entry.line_end,
-                        self.url(f"{source.get_absolute_url()}#L{entry.line_start}"),
-                        entry.match_method, entry.match_score,
-                    ]
-                )  # fmt: skip
+        write_entries_csv(response, self.signatories(), self.url)
         return self.attachment(response, "csv")
 
 
 class DirectoryJsonView(DirectoryDownloadMixin, View):
     def get(self, request, *args, **kwargs):
-        signatories = self.signatories()
-        data = {
-            "letter": {
-                "title": self.letter.title if self.letter else "",
-                "date": self.letter.date.isoformat() if self.letter and self.letter.date else None,
-                "url": self.url("/"),
-            },
-            "granularity": "one object per signatory, with one entry per source that lists it",
-            "sources": [
-                {
-                    "slug": s.slug,
-                    "title": s.title,
-                    "publisher": s.publisher,
-                    "kind": s.kind,
-                    "file": s.file_name,
-                    "sha256": s.sha256,
-                    "size": s.size,
-                    "url": self.url(s.get_absolute_url()),
-                }
-                for s in self.sources
-            ],
-            "count": len(signatories),
-            "signatories": [
-                {
-                    "slug": signatory.slug,
-                    "name": signatory.name,
-                    "kind": signatory.kind,
-                    "url": self.url(signatory.get_absolute_url()),
-                    "sources": [e.source.slug for e in signatory.entries.all()],
-                    "entries": [
-                        {
-                            "source": e.source.slug,
-                            "ordinal": e.ordinal,
-                            "number": e.number,
-                            "text": e.text,
-                            "line_start": e.line_start,
-                            "line_end": e.line_end,
-                            "match_method": e.match_method,
-                            "match_score": e.match_score,
-                        }
-                        for e in signatory.entries.all()
-                    ],
-                }
-                for signatory in signatories
-            ],
-        }
+        data = directory_data(self.letter, self.sources, self.signatories(), self.url)
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
         return self.attachment(response, "json")
+
+
+def write_entries_csv(out, signatories, url: Callable[[str], str]) -> None:
+    """One row per list entry; `url` makes a path absolute."""
+    out.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for signatory in signatories:
+        for entry in signatory.entries.all():
+            source = entry.source
+            writer.writerow(
+                csv_row(
+                    [
+                        signatory.slug, signatory.name, signatory.kind,
+                        url(signatory.get_absolute_url()),
+                        source.slug, source.title, source.publisher, source.file_name,
+                        source.sha256, entry.ordinal, entry.number, entry.text,
+                        entry.line_start, entry.line_end,
+                        url(f"{source.get_absolute_url()}#L{entry.line_start}"),
+                        entry.match_method, entry.similarity,
+                    ]
+                )
+            )  # fmt: skip
+
+
+def directory_data(letter, sources, signatories, url: Callable[[str], str]) -> dict:
+    """One object per signatory, with its entries and a table of the sources they cite."""
+    return {
+        "letter": {
+            "title": letter.title if letter else "",
+            "date": letter.date.isoformat() if letter and letter.date else None,
+            "url": url("/"),
+        },
+        "granularity": "one object per signatory, with one entry per source that lists it",
+        "sources": [
+            {
+                "slug": s.slug,
+                "title": s.title,
+                "publisher": s.publisher,
+                "kind": s.kind,
+                "file": s.file_name,
+                "sha256": s.sha256,
+                "size": s.size,
+                "url": url(s.get_absolute_url()),
+                "raw_url": url(s.get_raw_url()),
+            }
+            for s in sources
+        ],
+        "count": len(signatories),
+        "signatories": [
+            {
+                "slug": signatory.slug,
+                "name": signatory.name,
+                "kind": signatory.kind,
+                "url": url(signatory.get_absolute_url()),
+                "sources": [e.source.slug for e in signatory.entries.all()],
+                "entries": [
+                    {
+                        "source": e.source.slug,
+                        "ordinal": e.ordinal,
+                        "number": e.number,
+                        "text": e.text,
+                        "line_start": e.line_start,
+                        "line_end": e.line_end,
+                        "match_method": e.match_method,
+                        "match_score": e.similarity,
+                    }
+                    for e in signatory.entries.all()
+                ],
+            }
+            for signatory in signatories
+        ],
+    }

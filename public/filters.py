@@ -1,15 +1,13 @@
 """The directory's search box, filters and sorting, shared by its page and its downloads."""
 
 import string
-import unicodedata
-from functools import reduce
-from operator import or_
 
 import django_filters
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
 
 from letters.models import SourceVersion
+from names.sorting import initial_range, latin_range
 from public.search import search_signatories
 from search.queries import SearchResult
 from signatories.models import ListEntry, SignatoryKind
@@ -26,19 +24,10 @@ MAX_QUERY_LENGTH = 200
 INITIALS = [*string.ascii_uppercase, OTHER_INITIAL]
 
 
-def latin_letters_for(initial: str) -> list[str]:
-    """The letters a name may begin with to file under `initial`: 'E' gives E, É, È, Ê, ..."""
-    found = {initial, initial.lower()}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[:1]
-        if char.isalpha() and base.upper() == initial:
-            found.add(char)
-    return sorted(found)
-
-
 def initial_q(initial: str) -> Q:
-    return reduce(or_, (Q(name__startswith=c) for c in latin_letters_for(initial)))
+    """Names filed under `initial` by their sort key: "É" and "e" under E, "Ł" under L."""
+    lower, upper = initial_range(initial)
+    return Q(sort_key__gte=lower, sort_key__lt=upper)
 
 
 class DirectoryFilter(django_filters.FilterSet):
@@ -110,14 +99,15 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def filter_initial(self, queryset, name, value):
         if value == OTHER_INITIAL:
-            return queryset.exclude(reduce(or_, (initial_q(i) for i in string.ascii_uppercase)))
+            lower, upper = latin_range()
+            return queryset.filter(Q(sort_key__lt=lower) | Q(sort_key__gte=upper))
         return queryset.filter(initial_q(value))
 
     def filter_sort(self, queryset, name, value):
         if value.lstrip("-") == "sources":
             queryset = queryset.annotate(list_count=Count("entries__source", distinct=True))
-            return queryset.order_by(value.replace("sources", "list_count"), "name", "pk")
-        return queryset.order_by(value, "pk")
+            return queryset.order_by(value.replace("sources", "list_count"), "sort_key", "pk")
+        return queryset.order_by(value.replace("name", "sort_key"), "pk")
 
     @property
     def searching(self) -> bool:

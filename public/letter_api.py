@@ -1,11 +1,12 @@
 """JSON twin of the letter page: the reference text and every variant reading with its sources."""
 
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.urls import reverse
 from django.views.generic import View
 
 from letters.reference import letter_collation, majority
 from public.pages import ArchivePageMixin
+from web.api_json import api_json
 
 
 class LetterApiView(ArchivePageMixin, View):
@@ -17,6 +18,9 @@ class LetterApiView(ArchivePageMixin, View):
             raise Http404("No letter loaded.")
         collation = letter_collation(self.sources)
         data = {
+            "type": "letter",
+            "api_url": request.build_absolute_uri(reverse("api:letter")),
+            "url": request.build_absolute_uri(reverse("letters:letter")),
             "title": letter.title,
             "date": letter.date.isoformat() if letter.date else None,
             "addressees": letter.addressees,
@@ -36,7 +40,13 @@ class LetterApiView(ArchivePageMixin, View):
                 }
                 for v in collation.variants
             ],
-            "url": request.build_absolute_uri(reverse("letters:letter")),
             "collation_url": request.build_absolute_uri(reverse("letters:collation")),
+            # Each paragraph of the reference text has an anchor on the letter page.
+            "paragraph_urls": [
+                request.build_absolute_uri(reverse("letters:letter") + f"#p{n}")
+                for n in range(1, len(collation.paragraphs()) + 1)
+            ],
+            "sources_url": request.build_absolute_uri(reverse("api:sources")),
+            "signatories_url": request.build_absolute_uri(reverse("api:signatories")),
         }
-        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+        return api_json(data)

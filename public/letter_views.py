@@ -7,11 +7,14 @@ from django.views.generic import DetailView, TemplateView
 from intake.parsing import split_lines
 from letters.models import SourceVersion
 from letters.reference import majority, signature_count
+from public.citation_views import CitationMixin
+from public.originals import ends_without_line_break, line_count
 from public.pages import ArchivePageMixin, CollationMixin
+from signatories.list_checks import differences_by_source, gaps_of_source
 from signatories.models import Signatory
 
 
-class LetterView(CollationMixin, TemplateView):
+class LetterView(CitationMixin, CollationMixin, TemplateView):
     template_name = "letters/letter.html"
 
     def get_page_title(self) -> str:
@@ -26,17 +29,29 @@ class LetterView(CollationMixin, TemplateView):
             return context
         collation = self.collation
         signatories = Signatory.objects.filter(letter=self.letter)
+        count = signature_count(
+            self.sources,
+            distinct=signatories.count(),
+            in_every_list=signatories.in_every_list().count(),
+        )
+        differences = differences_by_source(self.letter, self.list_sources)
+        # Each list against its note, and how its names differ from the other lists'.
+        checks = [(*row, differences[row[0].pk]) for row in count.listed]
         context.update(
             paragraphs=collation.paragraphs(),
             witnesses=self.labelled(collation.sources),
             wording_variants=sum(1 for v in collation.variants if v.kind == "wording"),
             typographic_variants=sum(1 for v in collation.variants if v.kind == "typographic"),
             closing=majority([s.closing for s in self.sources]),
-            count=signature_count(
-                self.sources,
-                distinct=signatories.count(),
-                in_every_list=signatories.in_every_list().count(),
-            ),
+            count=count,
+            checks=checks,
+            differing=[row for row in checks if row[3].only_here or row[3].left_out],
+            **self.citation_context(names=("letters:citation", {})),
+            without_closing=[
+                s
+                for s in self.labelled(collation.sources)
+                if any(d["code"] == "no-closing-formula" for d in s.diagnostics)
+            ],
         )
         return context
 
@@ -47,7 +62,7 @@ class SourceListView(ArchivePageMixin, TemplateView):
     description = "The copies of the open letter the archive is built from, with their provenance."
 
 
-class SourceDetailView(CollationMixin, DetailView):
+class SourceDetailView(CitationMixin, CollationMixin, DetailView):
     template_name = "letters/source_detail.html"
     context_object_name = "source"
 
@@ -74,11 +89,22 @@ class SourceDetailView(CollationMixin, DetailView):
         source = self.object
         entries = list(source.entries.select_related("signatory").order_by("ordinal"))
         collation = self.collation
+        raw = bytes(source.raw)
+        gaps = iter(gaps_of_source(source, entries))
         context.update(
+            notes=[
+                {**note, "gap": next(gaps, None) if note["code"] == "numbering-gap" else None}
+                for note in source.diagnostics
+            ],
             lines=split_lines(source.text),
+            line_count=line_count(raw),
+            last_line_unbroken=ends_without_line_break(raw),
             entries=entries,
             label=next((s.label for s in self.sources if s.pk == source.pk), source.slug),
             in_collation=source.slug in collation.sources,
             differences=collation.differences(source.slug),
+            **self.citation_context(
+                source, names=("letters:source-citation", {"slug": source.slug})
+            ),
         )
         return context

@@ -28,7 +28,7 @@ class ArchivePageMixin:
             return []
         sources = list(
             SourceVersion.objects.filter(letter=self.letter)
-            .defer("text")
+            .defer("text", "raw")
             .annotate(entry_count=Count("entries"))
             .order_by("position")
         )

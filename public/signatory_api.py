@@ -3,10 +3,12 @@
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from public.search import SearchPaginator, cut_short, search_signatories
 from signatories.models import ListEntry, Signatory
+from web.api_json import api_error, api_json, api_list
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -14,7 +16,7 @@ MAX_QUERY_LENGTH = 200
 
 
 def bad_request(message: str) -> JsonResponse:
-    return JsonResponse({"error": message}, status=400)
+    return api_error(400, message)
 
 
 def positive_int(value: str | None, default: int) -> int | None:
@@ -29,32 +31,45 @@ def positive_int(value: str | None, default: int) -> int | None:
 def signatories_with_entries():
     """Signatories with their entries in `listed_entries`, in list order: a plain list, which
     costs less than a related manager's queryset made for each signatory of the page."""
-    entries = ListEntry.objects.select_related("source").order_by("source__position", "ordinal")
+    entries = (
+        ListEntry.objects.select_related("source")
+        .defer("source__text", "source__body", "source__raw")
+        .order_by("source__position", "ordinal")
+    )
     return Signatory.objects.prefetch_related(
         Prefetch("entries", queryset=entries, to_attr="listed_entries")
     )
 
 
-def entry_data(entry: ListEntry) -> dict:
+def entry_data(request, entry: ListEntry) -> dict:
+    source_url = entry.source.get_absolute_url()
     return {
+        "type": "entry",
         "source": entry.source.slug,
+        "source_api_url": request.build_absolute_uri(
+            reverse("api:source", args=[entry.source.slug])
+        ),
+        # The entry's first line on its source's page, where the whole text is numbered.
+        "line_url": request.build_absolute_uri(f"{source_url}#L{entry.line_start}"),
         "ordinal": entry.ordinal,
         "number": entry.number,
         "text": entry.text,
         "line_start": entry.line_start,
         "line_end": entry.line_end,
         "match_method": entry.match_method,
-        "match_score": entry.match_score,
+        "match_score": entry.similarity,
     }
 
 
 def signatory_data(request, signatory: Signatory) -> dict:
     return {
+        "type": "signatory",
+        "api_url": request.build_absolute_uri(reverse("api:signatory", args=[signatory.slug])),
+        "url": request.build_absolute_uri(signatory.get_absolute_url()),
         "slug": signatory.slug,
         "name": signatory.name,
         "kind": signatory.kind,
-        "url": request.build_absolute_uri(signatory.get_absolute_url()),
-        "entries": [entry_data(e) for e in signatory.listed_entries],
+        "entries": [entry_data(request, e) for e in signatory.listed_entries],
     }
 
 
@@ -71,7 +86,7 @@ def signatory_list(request):
         return bad_request("page_size must be a positive whole number")
     page_size = min(page_size, MAX_PAGE_SIZE)
 
-    result = search_signatories(signatories_with_entries().order_by("name", "pk"), q)
+    result = search_signatories(signatories_with_entries().order_by("sort_key", "pk"), q)
     paginator = SearchPaginator(result, page_size)
     if page_number > max(paginator.num_pages, 1):
         raise Http404("No such page.")
@@ -82,23 +97,20 @@ def signatory_list(request):
         params["page"] = str(number)
         return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
-    return JsonResponse(
-        {
-            "count": paginator.count,
-            "count_exact": not (q and cut_short(paginator.count)),
+    return api_json(
+        api_list(
+            [signatory_data(request, s) for s in page.object_list],
+            count=paginator.count,
+            next_url=link(page.next_page_number()) if page.has_next() else None,
+            previous_url=link(page.previous_page_number()) if page.has_previous() else None,
+            count_exact=not (q and cut_short(paginator.count)),
             # No signatory has every word of q: these results are for q without these words.
-            "words_left_out": list(result.left_out),
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [signatory_data(request, s) for s in page.object_list],
-        },
-        json_dumps_params={"ensure_ascii": False},
+            words_left_out=list(result.left_out),
+        )
     )
 
 
 @require_safe
 def signatory_detail(request, slug: str):
     signatory = get_object_or_404(signatories_with_entries(), slug=slug)
-    return JsonResponse(
-        signatory_data(request, signatory), json_dumps_params={"ensure_ascii": False}
-    )
+    return api_json(signatory_data(request, signatory))

@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from public.citation_views import CitationMixin
+from public.citations import entry_citation
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from public.pages import ArchivePageMixin
 from public.search import cut_short
@@ -40,7 +42,7 @@ class DirectoryQuerysetMixin(ArchivePageMixin):
     filterset_class = DirectoryFilter
 
     def get_queryset(self):
-        return Signatory.objects.filter(letter=self.letter).order_by("name", "pk")
+        return Signatory.objects.filter(letter=self.letter).order_by("sort_key", "pk")
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -111,14 +113,14 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         return context
 
 
-class SignatoryDetailView(ArchivePageMixin, DetailView):
+class SignatoryDetailView(CitationMixin, DetailView):
     template_name = "signatories/signatory_detail.html"
     context_object_name = "signatory"
 
     def get_queryset(self):
         entries = (
             ListEntry.objects.select_related("source")
-            .defer("source__text", "source__body")
+            .defer("source__text", "source__body", "source__raw")
             .order_by("source__position", "ordinal")
         )
         return Signatory.objects.prefetch_related(
@@ -142,11 +144,15 @@ class SignatoryDetailView(ArchivePageMixin, DetailView):
         labels = {s.pk: s.label for s in self.sources}
         for entry in entries:
             entry.source_label = labels.get(entry.source_id, entry.source.slug)
+            entry.citation = entry_citation(entry.source_label, entry.source.diagnostics, entry)
         listed = {e.source_id for e in entries}
         context.update(
             entries=entries,
             listed_in=len(listed),
             missing_from=[s for s in self.list_sources if s.pk not in listed],
             permalink=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            **self.citation_context(
+                self.object, names=("signatories:citation", {"slug": self.object.slug})
+            ),
         )
         return context

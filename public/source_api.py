@@ -1,38 +1,56 @@
-"""Read-only JSON API for the letter's sources."""
+"""Read-only JSON API for the letter's sources: the list and one source."""
 
 from django.db.models import Count
-from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from letters.models import SourceVersion
+from letters.models import Letter, SourceVersion
+from web.api_json import api_json, api_list
 
 
 def source_data(request, source: SourceVersion) -> dict:
+    absolute = request.build_absolute_uri
     return {
+        "type": "source",
+        "api_url": absolute(reverse("api:source", args=[source.slug])),
+        "url": absolute(source.get_absolute_url()),
         "slug": source.slug,
         "title": source.title,
         "publisher": source.publisher,
         "kind": source.kind,
         "language": source.language,
         "published": source.published.isoformat() if source.published else None,
+        # Where the copy came from, as letter.toml records it (null when no document says).
+        "original_url": source.url or None,
+        "retrieved": source.retrieved.isoformat() if source.retrieved else None,
+        "archived_url": source.archived_url or None,
         "file": source.file_name,
         "sha256": source.sha256,
         "size": source.size,
+        "raw_url": absolute(source.get_raw_url()),
         "entry_count": source.entry_count,
         "list_style": source.list_style,
         "claimed_total": source.claimed_total,
         "claimed_anonymous": source.claimed_anonymous,
         "diagnostics": source.diagnostics,
-        "url": request.build_absolute_uri(source.get_absolute_url()),
     }
+
+
+def sources():
+    return (
+        SourceVersion.objects.filter(letter__in=Letter.objects.order_by("pk").values("pk")[:1])
+        .defer("text", "body", "raw")
+        .annotate(entry_count=Count("entries"))
+        .order_by("position")
+    )
 
 
 @require_safe
 def source_list(request):
-    sources = SourceVersion.objects.annotate(entry_count=Count("entries")).order_by(
-        "letter__slug", "position"
-    )
-    return JsonResponse(
-        {"results": [source_data(request, s) for s in sources]},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return api_json(api_list([source_data(request, s) for s in sources()]))
+
+
+@require_safe
+def source_detail(request, slug: str):
+    return api_json(source_data(request, get_object_or_404(sources(), slug=slug)))

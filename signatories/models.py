@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from letters.models import Letter, SourceVersion
+from names.sorting import name_sort_key
 
 # The fields of a signatory only curators write (the importer writes the `imported_*` ones).
 CURATED_FIELDS = ("curated_name", "curated_kind", "country", "name_language", "public_note")
@@ -91,11 +92,13 @@ class Signatory(models.Model):
     country = models.CharField(max_length=100, blank=True)
     name_language = models.CharField(max_length=20, blank=True)
     public_note = models.TextField(blank=True)
+    # The shown name's Unicode Collation Algorithm key (names/sorting.py): how names sort.
+    sort_key = models.BinaryField(default=b"", db_index=True)
 
     objects = SignatoryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "pk"]
+        ordering = ["sort_key", "pk"]
         verbose_name_plural = "signatories"
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="signatory_name_not_empty"),
@@ -110,8 +113,9 @@ class Signatory(models.Model):
     def save(self, *args, **kwargs):
         self.name = self.curated_name or self.imported_name
         self.kind = self.curated_kind or self.imported_kind
+        self.sort_key = name_sort_key(self.name)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name", "kind"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name", "kind", "sort_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -157,6 +161,12 @@ class ListEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.slug} #{self.ordinal}: {self.text}"
+
+    @property
+    def similarity(self) -> float | None:
+        """The match score as published: none for a first reading, which was compared with
+        nothing (its stored 0 would read as a failed match)."""
+        return None if self.match_method == MatchMethod.NEW else self.match_score
 
 
 class MatchOverride(models.Model):

@@ -26,6 +26,7 @@ class SourceVersionFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     file_name = factory.LazyAttribute(lambda o: f"{o.slug}.txt")
     text = factory.LazyAttribute(lambda o: f"Text of {o.slug}\n")
+    raw = factory.LazyAttribute(lambda o: o.text.encode())
     sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.text.encode()).hexdigest())
     size = factory.LazyAttribute(lambda o: len(o.text.encode()))
     title = factory.LazyAttribute(lambda o: f"Copy {o.slug}")

@@ -13,17 +13,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 # Lowest first: a package may import only the packages before it.
-LAYERS = [
-    "names",
-    "letters",
-    "signatories",
-    "search",
-    "intake",
-    "curation",
-    "public",
-    "web",
-    "config",
-]
+LAYERS = ["names", *settings.PROJECT_APPS, "config"]
 # Tools that drive the project from outside; nothing in LAYERS may import them.
 OUTSIDE = {"bench", "deploy", "loadtest"}
 SKIPPED_DIRS = {"migrations", "tests", ".venv", ".git", "node_modules", "staticfiles"}

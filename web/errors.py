@@ -5,10 +5,11 @@ import sys
 
 from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
+from web.api_json import api_error
 from web.public import is_api_path
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def error_response(
     anything that might be failing (the database, the session, a context processor).
     """
     if request is not None and is_api_path(request.path_info):
-        return JsonResponse({"error": message}, status=status)
+        return api_error(status, message)
     context = {"status": status, "title": title, "message": message}
     if with_request:
         try:

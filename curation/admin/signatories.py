@@ -97,7 +97,7 @@ class SignatoryAdmin(CuratedThroughServicesMixin, AuditedAdmin):
     ]
     inlines = [AliasInline, EntryInline]
     actions = ["merge_signatories"]
-    ordering = ["name", "pk"]
+    ordering = ["sort_key", "pk"]
     list_per_page = 100
 
     def get_queryset(self, request):

@@ -62,13 +62,22 @@ def test_reader_downloads_the_directory_as_csv(session):
     reader = session()
     page = reader.goto("/signatories/")
     with page.expect_download() as info:
-        page.get_by_role("link", name="CSV").first.click()
+        page.get_by_role("link", name="CSV, one row per list entry").click()
     download = info.value
     assert download.suggested_filename == "global-call-china-2020-signatories.csv"
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 281 + 280 + 281 + 282
     assert {"signatory_name", "source_sha256", "line_start", "text"} <= rows[0].keys()
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV, one row per signatory").click()
+    download = info.value
+    assert download.suggested_filename == "global-call-china-2020-signatories-one-row-each.csv"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 283
+    assert {"name", "listed_in", "cihrs-web", "minbyun-press-release"} <= rows[0].keys()
 
 
 def test_search_form_works_with_javascript_disabled(session):

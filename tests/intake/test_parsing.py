@@ -92,6 +92,7 @@ class TestSeedCopies:
         assert parsed.entries[99].ordinal == 100
         assert "Stand with HK@JPN>" in [e.text for e in parsed.entries]
         assert parsed.closing == ""
+        assert "no-closing-formula" in codes(parsed)
 
     def test_news_report_has_no_list_but_its_claim(self):
         parsed = parse_seed("003", expect_list=False)
@@ -207,6 +208,15 @@ class TestListStyles:
         parsed = parse_source(letter(block, closing=""), title=TITLE)
         assert [e.text for e in parsed.entries] == ["Alpha", "Beta", "Gamma", "Delta"]
         assert parsed.body.startswith("We, the undersigned organisations, join together")
+
+    def test_a_missing_closing_formula_is_noted_and_a_present_one_is_not(self):
+        without = parse_source(letter("- Alpha\n- Beta\n- Gamma", closing=""), title=TITLE)
+        assert "no-closing-formula" in codes(without)
+        with_formula = parse_source(letter("- Alpha\n- Beta\n- Gamma"), title=TITLE)
+        assert "no-closing-formula" not in codes(with_formula)
+        for prefix in ("000", "001", "004"):
+            assert "no-closing-formula" not in codes(parse_seed(prefix))
+        assert "no-closing-formula" not in codes(parse_seed("003", expect_list=False))
 
     def test_bare_plain_list_without_formula_or_note_is_found(self):
         text = letter("Alpha Group\nBeta Union\nGamma Centre", closing="", note=False)

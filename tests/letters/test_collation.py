@@ -125,6 +125,18 @@ def test_variant_keeps_words_around_it_as_context():
     assert (variant.before, variant.after) == ("one two three four", "six seven")
 
 
+def test_context_is_quoted_from_the_reference_text_not_the_base_copy():
+    base = "the impact of China's rights violations worldwide. China has targeted"
+    other = "the impact of China’s rights violations world-wide. China has targeted"
+    collation = collate([("base", base), ("b", other), ("c", other)])
+    quote, hyphen = collation.variants
+    assert quote.after == "rights violations world-wide. China has"
+    assert hyphen.before == "impact of China’s rights violations"
+    reference = collation.text
+    for variant in collation.variants:
+        assert f"{variant.before} {variant.reference.text} {variant.after}" in reference
+
+
 def test_differences_name_what_a_source_prints_instead_of_the_reference():
     collation = collate([("a", A), ("b", B), ("c", C)])
     assert [(v.reference.text, r.text) for v, r in collation.differences("b")] == [
@@ -204,3 +216,16 @@ def test_identical_copies_have_no_variant(body):
     collation = collate([("a", body), ("b", body), ("c", body)])
     assert collation.variants == []
     assert collation.text == join_words(tokenize(body))
+
+
+@given(st.lists(BODIES, min_size=2, max_size=4))
+@settings(max_examples=100, deadline=None)
+def test_every_variant_context_reads_as_the_reference_text_does(bodies):
+    collation = collate([(f"s{i}", body) for i, body in enumerate(bodies)])
+    words = collation.text.split()
+    text = " ".join(words)
+    for variant in collation.variants:
+        quoted = " ".join(
+            part for part in (variant.before, variant.reference.text, variant.after) if part
+        )
+        assert quoted in text

@@ -60,7 +60,7 @@ def test_corrections_json_has_what_changed_and_no_staff_data(client, curated):
     assert rename["evidence_url"] == "https://uyghur-j.org/"
     assert merge["signatories"][0]["slug"] == "human-rights-in-china"
     assert set(merge) == {
-        "id", "date", "action", "action_label", "summary", "changes", "reason", "evidence_url",
+        "type", "id", "date", "action", "action_label", "summary", "changes", "reason", "evidence_url",
         "curator", "signatories", "source",
     }  # fmt: skip
     assert merge["curator"] == "Carla"

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from letters.models import Letter
+from names.sorting import collator
 from search.queries import SearchResult
 from signatories.models import SignatoryKind
 from tests.factories import ListEntryFactory, SignatoryFactory, SourceVersionFactory
@@ -88,9 +89,10 @@ def test_initial_jump_lists_names_of_that_letter_and_other_scripts(client, seede
     assert not any(n[0].isascii() and n[0].isalpha() for n in others)
 
 
-def test_sorting_by_name_descending(client, seeded):
+def test_sorting_by_name_descending_follows_the_collation_algorithm(client, seeded):
     found = names(client.get(URL, {"sort": "-name", "coverage": "all"}))
-    assert found == sorted(found, reverse=True)
+    assert found == sorted(found, key=collator().sort_key, reverse=True)
+    assert found != sorted(found, reverse=True)  # not code-point order
 
 
 def test_sorting_by_fewest_lists_puts_partial_signatories_first(client, seeded):

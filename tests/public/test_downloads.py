@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from letters.models import SourceVersion
 from signatories.models import ListEntry, Signatory
+from tests.factories import ListEntryFactory, SignatoryFactory, SourceVersionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,51 @@ def test_directory_links_to_both_downloads(client, seeded):
     html = client.get(reverse("signatories:list")).content.decode()
     assert f'href="{reverse("signatories:csv")}' in html
     assert f'href="{reverse("signatories:json")}' in html
+
+
+def test_one_row_per_signatory_csv_has_a_column_per_copy(client, seeded):
+    response = client.get(reverse("signatories:csv-one-row-each"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "one-row-each.csv" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert len(rows) == Signatory.objects.count() == 283
+    copies = ["cihrs-web", "pdf-text", "forum-asia-web", "minbyun-press-release"]
+    assert list(rows[0])[-4:] == copies
+    amnesty = next(r for r in rows if r["name"] == "Amnesty International")
+    assert (amnesty["listed_in"], amnesty["missing_from"]) == ("3", "minbyun-press-release")
+    assert amnesty["minbyun-press-release"] == ""
+    assert all(amnesty[c] == "Amnesty International" for c in copies[:3])
+    spaced = next(r for r in rows if r["name"] == "Acción Solidaria")
+    assert spaced["cihrs-web"] == "AcciónSolidaria" and spaced["pdf-text"] == "Acción Solidaria"
+    assert sum(r["listed_in"] == "4" for r in rows) == 279
+
+
+def test_one_row_per_signatory_csv_applies_the_directory_filters(client, seeded):
+    rows = read_csv(client.get(reverse("signatories:csv-one-row-each"), {"q": "amnesty"}))
+    assert len(rows) == 3
+
+
+def test_a_first_reading_has_an_empty_score_not_zero(client, seeded):
+    rows = read_csv(client.get(reverse("signatories:csv")))
+    first = [r for r in rows if r["match_method"] == "new"]
+    assert first and all(r["match_score"] == "" for r in first)
+    assert {r["match_score"] for r in rows if r["match_method"] == "exact"} == {"100.0"}
+    data = json.loads(client.get(reverse("signatories:json")).content)
+    scores = {
+        e["match_score"]
+        for s in data["signatories"]
+        for e in s["entries"]
+        if e["match_method"] == "new"
+    }
+    assert scores == {None}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client, db):
+    source = SourceVersionFactory(slug="web")
+    signatory = SignatoryFactory(imported_name='=HYPERLINK("http://x")', slug="formula")
+    ListEntryFactory(source=source, signatory=signatory, text="@SUM(A1)")
+    for name in ("signatories:csv", "signatories:csv-one-row-each"):
+        text = client.get(reverse(name)).content.decode()
+        assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text, name
+    rows = read_csv(client.get(reverse("signatories:csv")))
+    assert rows[0]["text"] == "'@SUM(A1)"

@@ -86,6 +86,13 @@ def test_letter_api_returns_reference_text_and_variants_with_sources(client, see
 
 def test_letter_paragraphs_have_their_own_addresses_and_a_json_twin(client, seeded):
     html = client.get(reverse("letters:letter")).content.decode()
-    assert '<p id="p1">We, the undersigned organizations' in html
+    assert re.search(
+        r"<p id=\"p1\" class=\"para\"><a class=\"para-link\" href=\"http://testserver/#p1\">.*?</a> We, the undersigned organizations",
+        html,
+    )
     assert '<link rel="alternate" type="application/json" href="/api/letter">' in html
-    assert "open letter, 9 September 2020. Reference text collated from 4 copies." in html
+    assert (
+        "”. Open letter, 9 September 2020. Open letter archive, http://testserver/ (accessed"
+        in html
+    )
+    assert "Reference text collated from 4 copies; data version 1." in html

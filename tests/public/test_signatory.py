@@ -60,8 +60,9 @@ def test_signatory_page_has_permalink_and_citation(client, seeded):
     permalink = f"http://testserver{signatory.get_absolute_url()}"
     assert f"Permalink: {permalink}" in text
     assert (
-        "“Amnesty International”, signatory of “Global call for international human rights "
-        "monitoring mechanisms on China”, 9 September 2020."
+        "“Amnesty International, signatory of ‘Global call for international human rights "
+        "monitoring mechanisms on China’”. 9 September 2020. Open letter archive, "
+        f"{permalink} (accessed "
     ) in text
 
 

@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from letters.models import Letter
+
 BEFORE = [("signatories", "0001_initial"), ("curation", "0002_curators_group")]
 
 
@@ -42,9 +44,9 @@ def test_redirects_and_the_curators_permission_survive_the_move():
     try:
         old = migrate(BEFORE).loader.project_state(BEFORE).apps
         permission = curators_may_view_old_slugs(old)
-        letter = old.get_model("letters", "Letter").objects.create(slug="l", title="L")
+        letter = Letter.objects.create(slug="l", title="L")  # letters is not migrated back
         survivor = old.get_model("signatories", "Signatory").objects.create(
-            letter=letter, slug="survivor", name="Survivor", imported_name="Survivor"
+            letter_id=letter.pk, slug="survivor", name="Survivor", imported_name="Survivor"
         )
         old.get_model("curation", "SignatoryRedirect").objects.create(
             old_slug="merged-away", signatory_id=survivor.pk

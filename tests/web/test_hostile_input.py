@@ -69,7 +69,8 @@ def test_refused_method_on_the_api_answers_json(client, db):
 
     assert response.status_code == 405
     assert response.json() == {
-        "error": "This archive is read-only: its pages can only be read (GET or HEAD)."
+        "error": "This archive is read-only: its pages can only be read (GET or HEAD).",
+        "status": 405,
     }
 
 
