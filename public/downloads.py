@@ -13,15 +13,24 @@ from django.http import HttpResponse
 from django.views.generic import View
 from django_filters.views import FilterMixin
 
+from public.signatory_api import curated_data, pin_data
 from public.signatory_views import DirectoryQuerysetMixin
-from signatories.models import ListEntry
+from signatories.models import Alias, ListEntry, Signatory
 
 CSV_COLUMNS = [
     "signatory_slug", "signatory_name", "signatory_kind", "signatory_url",
     "source_slug", "source_title", "source_publisher", "source_file", "source_sha256",
     "ordinal", "number", "text", "line_start", "line_end", "source_url",
-    "match_method", "match_score",
+    "match_method", "match_score", "curator_pin",
+    "signatory_aliases", "signatory_country", "signatory_language", "signatory_note",
 ]  # fmt: skip
+
+
+def aliases_cell(signatory: Signatory) -> str:
+    """Aliases in one CSV cell: "name (language)", separated by " | "."""
+    return " | ".join(
+        f"{a.name} ({a.language})" if a.language else a.name for a in signatory.aliases.all()
+    )
 
 
 class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
@@ -38,10 +47,13 @@ class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
         if filterset.is_bound and not filterset.is_valid():
             return []
         queryset = filterset.qs
-        entries = ListEntry.objects.select_related("source").defer("source__text", "source__body")
+        entries = ListEntry.objects.select_related("source", "override").defer(
+            "source__text", "source__body"
+        )
         return list(
             queryset.prefetch_related(
-                Prefetch("entries", queryset=entries.order_by("source__position", "ordinal"))
+                Prefetch("entries", queryset=entries.order_by("source__position", "ordinal")),
+                Prefetch("aliases", queryset=Alias.objects.order_by("name")),
             )
         )
 
@@ -72,6 +84,9 @@ class DirectoryCsvView(DirectoryDownloadMixin, View):
                         entry.line_start, entry.line_end,
                         self.url(f"{source.get_absolute_url()}#L{entry.line_start}"),
                         entry.match_method, entry.match_score,
+                        entry.override.kind if entry.override else "",
+                        aliases_cell(signatory), signatory.country, signatory.name_language,
+                        signatory.public_note,
                     ]
                 )  # fmt: skip
         return self.attachment(response, "csv")
@@ -107,6 +122,7 @@ class DirectoryJsonView(DirectoryDownloadMixin, View):
                     "name": signatory.name,
                     "kind": signatory.kind,
                     "url": self.url(signatory.get_absolute_url()),
+                    **curated_data(signatory),
                     "sources": [e.source.slug for e in signatory.entries.all()],
                     "entries": [
                         {
@@ -118,6 +134,7 @@ class DirectoryJsonView(DirectoryDownloadMixin, View):
                             "line_end": e.line_end,
                             "match_method": e.match_method,
                             "match_score": e.match_score,
+                            "curator_pin": pin_data(e),
                         }
                         for e in signatory.entries.all()
                     ],

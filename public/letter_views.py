@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from curation.models import SourceNote
 from intake.parsing import split_lines
 from letters.models import SourceVersion
 from letters.reference import majority, signature_count
@@ -55,7 +56,7 @@ class SourceDetailView(CollationMixin, DetailView):
         if self.letter is None:
             raise Http404("No letter loaded.")
         return get_object_or_404(
-            SourceVersion.objects.select_related("public_note"),
+            SourceVersion.objects.all(),
             letter=self.letter,
             slug=self.kwargs["slug"],
         )
@@ -80,5 +81,6 @@ class SourceDetailView(CollationMixin, DetailView):
             label=next((s.label for s in self.sources if s.pk == source.pk), source.slug),
             in_collation=source.slug in collation.sources,
             differences=collation.differences(source.slug),
+            source_note=SourceNote.objects.of(source).first(),
         )
         return context

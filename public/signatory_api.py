@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from public.search import SearchPaginator, cut_short, search_signatories
-from signatories.models import ListEntry, Signatory
+from signatories.models import Alias, ListEntry, Signatory
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -29,10 +29,38 @@ def positive_int(value: str | None, default: int) -> int | None:
 def signatories_with_entries():
     """Signatories with their entries in `listed_entries`, in list order: a plain list, which
     costs less than a related manager's queryset made for each signatory of the page."""
-    entries = ListEntry.objects.select_related("source").order_by("source__position", "ordinal")
-    return Signatory.objects.prefetch_related(
-        Prefetch("entries", queryset=entries, to_attr="listed_entries")
+    entries = ListEntry.objects.select_related("source", "override").order_by(
+        "source__position", "ordinal"
     )
+    return Signatory.objects.prefetch_related(
+        Prefetch("entries", queryset=entries, to_attr="listed_entries"),
+        Prefetch("aliases", queryset=Alias.objects.order_by("name")),
+    )
+
+
+def pin_data(entry: ListEntry) -> dict | None:
+    """A curator's decision about the entry, beside the importer's evidence; None if none."""
+    if entry.override is None:
+        return None
+    return {
+        "decision": entry.override.kind,
+        "label": entry.override.get_kind_display(),
+        "pinned_at": entry.override.created_at.isoformat(),
+    }
+
+
+def curated_data(signatory: Signatory) -> dict:
+    """What curators published about a signatory: aliases with their language, country,
+    language of the name and public note."""
+    return {
+        "aliases": [
+            {"name": a.name, "language": a.language or None} for a in signatory.aliases.all()
+        ],
+        "country": signatory.country or None,
+        "country_name": signatory.country_name or None,
+        "language": signatory.name_language or None,
+        "note": signatory.public_note or None,
+    }
 
 
 def entry_data(entry: ListEntry) -> dict:
@@ -45,6 +73,7 @@ def entry_data(entry: ListEntry) -> dict:
         "line_end": entry.line_end,
         "match_method": entry.match_method,
         "match_score": entry.match_score,
+        "curator_pin": pin_data(entry),
     }
 
 
@@ -54,6 +83,7 @@ def signatory_data(request, signatory: Signatory) -> dict:
         "name": signatory.name,
         "kind": signatory.kind,
         "url": request.build_absolute_uri(signatory.get_absolute_url()),
+        **curated_data(signatory),
         "entries": [entry_data(e) for e in signatory.listed_entries],
     }
 

@@ -117,7 +117,7 @@ class SignatoryDetailView(ArchivePageMixin, DetailView):
 
     def get_queryset(self):
         entries = (
-            ListEntry.objects.select_related("source")
+            ListEntry.objects.select_related("source", "override")
             .defer("source__text", "source__body")
             .order_by("source__position", "ordinal")
         )

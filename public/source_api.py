@@ -4,10 +4,11 @@ from django.db.models import Count
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
+from curation.models import SourceNote
 from letters.models import SourceVersion
 
 
-def source_data(request, source: SourceVersion) -> dict:
+def source_data(request, source: SourceVersion, notes: dict[tuple[int, str], str]) -> dict:
     return {
         "slug": source.slug,
         "title": source.title,
@@ -23,6 +24,8 @@ def source_data(request, source: SourceVersion) -> dict:
         "claimed_total": source.claimed_total,
         "claimed_anonymous": source.claimed_anonymous,
         "diagnostics": source.diagnostics,
+        # The curators' public note on the source (see /corrections/), or None.
+        "note": notes.get((source.letter_id, source.slug)),
         "url": request.build_absolute_uri(source.get_absolute_url()),
     }
 
@@ -32,7 +35,11 @@ def source_list(request):
     sources = SourceVersion.objects.annotate(entry_count=Count("entries")).order_by(
         "letter__slug", "position"
     )
+    notes = {
+        (n.letter_id, n.source_slug): n.text
+        for n in SourceNote.objects.only("letter_id", "source_slug", "text")
+    }
     return JsonResponse(
-        {"results": [source_data(request, s) for s in sources]},
+        {"results": [source_data(request, s, notes) for s in sources]},
         json_dumps_params={"ensure_ascii": False},
     )
