@@ -67,7 +67,7 @@ class Correction(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # An undo points at the correction it reverses (Wagtail's revert-as-a-new-revision).
     reverses = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by"
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reversed_by"
     )
     # Not public: the rows the correction touched, as they were before and after it, which is
     # what `curation.services.correction_undo` puts back (see curation.services.snapshots).

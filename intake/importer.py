@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from intake.dormant import curation_of_sources, signatories_without_entries
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
-from intake.matching import Cluster, Reading, match_source
+from intake.matching import Cluster, Match, Reading, match_source
 from letters.models import Letter, SourceVersion
 from names.keys import guess_kind, normalized_key
 from search.documents import refresh_search_documents
@@ -283,6 +283,7 @@ def attach_entries(
             [r for r in readings if r.ordinal not in pins],
             [c for c in clusters.values() if c.id not in taken],
         )
+        matches = again_where_printed_twice(matches, clusters)
         for match in matches:
             curated = pinned.get(normalized_key(match.entry.text), set())
             if match.cluster is None and len(curated) == 1 and next(iter(curated)) in clusters:
@@ -341,6 +342,21 @@ def attach_entries(
         )  # fmt: skip
     ListEntry.objects.bulk_create(rows)
     return set(created.values())
+
+
+def again_where_printed_twice(matches: list[Match], clusters: dict[Hashable, Cluster]):
+    """Match the entries left unmatched again, against the signatories another list prints
+    twice (two entries a curator merged): one list's entry may then join them a second time."""
+    unmatched = [m.entry for m in matches if m.cluster is None]
+    twice = [
+        c
+        for c in clusters.values()
+        if max(Counter(r.source for r in c.readings).values(), default=0) >= 2
+    ]
+    if not unmatched or not twice:
+        return matches
+    found = {m.entry.ordinal: m for m in match_source(unmatched, twice) if m.cluster is not None}
+    return [found.get(m.entry.ordinal, m) for m in matches]
 
 
 def load_clusters(letter: Letter) -> dict[Hashable, Cluster]:

@@ -3,18 +3,23 @@
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from search.queries import ranked_search
+from search.queries import Tier, ranked_search
 from signatories.models import Signatory
 
 
 def matching_ids(term: str) -> list[int]:
     """Signatories whose names, readings or aliases match `term` as the public search folds it
-    (case, accents, scripts, transliteration, lost spaces), or whose address contains it."""
-    term = term.strip().strip('"').strip()
+    (case, accents, scripts, transliteration, lost spaces), or whose address contains it. A term
+    in double quotes is a phrase: only names that have it as whole words match."""
+    term = term.strip()
+    phrase = len(term) > 1 and term.startswith('"') and term.endswith('"')
+    term = term.strip('"').strip()
     if not term:
         return []
-    found = ranked_search(Signatory.objects.all(), term, settings.SEARCH_RANKED_LIMIT)
-    ids = list(found.signatories.values_list("pk", flat=True))
+    found = ranked_search(Signatory.objects.all(), term, settings.SEARCH_RANKED_LIMIT).signatories
+    if phrase and "search_tier" in found.query.annotations:
+        found = found.filter(search_tier__lte=Tier.WHOLE_WORDS)
+    ids = list(found.values_list("pk", flat=True))
     ids += Signatory.objects.filter(slug__icontains=term).values_list("pk", flat=True)
     return list(dict.fromkeys(ids))
 
