@@ -43,9 +43,7 @@ def last_correction() -> int:
 def curator(seeded):
     curator = make_user("carla")
     # Some earlier curation, so that undoing one decision must leave the others alone.
-    services.alias_add(
-        signatory=signatory("hric"), name="人權", language="zh", user=curator, **WHY
-    )
+    services.alias_add(signatory=signatory("hric"), name="人權", language="zh", user=curator, **WHY)
     services.source_set_note(
         source=SourceVersion.objects.get(slug="pdf-text"), note="No 274.", user=curator, **WHY
     )
