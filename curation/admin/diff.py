@@ -33,7 +33,8 @@ def changes_table(changes: list[dict]) -> SafeString:
         rows.append((change.get("field", ""), before or "—", after or "—"))
     body = format_html_join("", '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>', rows)
     return format_html(
-        '<div class="table-scroll-admin"><table class="correction-diff"><thead><tr>'
+        '<div class="table-scroll-admin" tabindex="0" role="region" aria-label="What changed">'
+        '<table class="correction-diff"><thead><tr>'
         '<th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th>'
         "</tr></thead><tbody>{}</tbody></table></div>",
         body,

@@ -39,9 +39,6 @@ class CorrectionAdmin(ReadOnlyAdmin):
     readonly_fields = ["what_changed", "undoes", "undone_by", "undo"]
     list_select_related = ["reversed_by"]
 
-    class Media:
-        css = {"all": ["css/curation-admin.css"]}
-
     def lookup_allowed(self, lookup, value, request=None):
         return lookup == "signatories__id__exact" or super().lookup_allowed(lookup, value, request)
 

@@ -126,11 +126,13 @@ class AliasFormSet(forms.BaseInlineFormSet):
 
 
 class AliasForm(forms.ModelForm):
-    language = language_field()
+    # The inline's table heads its columns but labels no input: name each for assistive tech.
+    language = language_field(widget=forms.TextInput(attrs={"aria-label": "Language of the alias"}))
 
     class Meta:
         model = Alias
         fields = ["name", "language", "reason"]
+        widgets = {"name": forms.TextInput(attrs={"aria-label": "Alias", "class": "vTextField"})}
 
     def clean_language(self):
         return clean_language(self.cleaned_data["language"])

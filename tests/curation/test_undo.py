@@ -10,33 +10,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from curation import services
-from curation.models import Correction, SourceNote
+from curation.models import Correction
 from letters.models import Letter, SourceVersion
-from search.models import SearchDocument
-from signatories.models import Alias, ListEntry, MatchOverride, Signatory, SignatoryRedirect
-from tests.curation.helpers import entry, make_user, signatory
+from signatories.models import Alias, MatchOverride, Signatory, SignatoryRedirect
+from tests.curation.helpers import entry, last_correction, make_user, signatory, snapshot
 
 WHY = {"reason": "Checked against the organisation's website.", "evidence_url": ""}
 UNDO = {"reason": "That decision was a mistake.", "evidence_url": ""}
-
-
-def snapshot(before_correction: int) -> dict:
-    """Every row curation may change, as it is stored (links of earlier corrections only)."""
-    links = Correction.signatories.through.objects.filter(correction_id__lte=before_correction)
-    return {
-        "signatories": list(Signatory.objects.order_by("pk").values()),
-        "entries": list(ListEntry.objects.order_by("pk").values()),
-        "overrides": list(MatchOverride.objects.order_by("pk").values()),
-        "aliases": list(Alias.objects.order_by("pk").values()),
-        "redirects": list(SignatoryRedirect.objects.order_by("pk").values()),
-        "source_notes": list(SourceNote.objects.order_by("pk").values()),
-        "links": sorted(links.values_list("correction_id", "signatory_id")),
-        "search": list(SearchDocument.objects.order_by("pk").values("pk", "doc", "name")),
-    }
-
-
-def last_correction() -> int:
-    return Correction.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 @pytest.fixture
