@@ -48,13 +48,11 @@ def threshold_of(request) -> tuple[float, ThresholdForm]:
     return CONFIDENT_SCORE, form
 
 
-def decisions_of(request, letter: Letter, threshold: float, *, confirm_all: bool):
+def decisions_of(request, threshold: float, *, confirm_all: bool):
     """[(entry, decision)] posted for entries still awaiting review."""
     waiting = {
         e.pk: e
-        for e in ListEntry.objects.filter(source__letter=letter)
-        .awaiting_review(threshold)
-        .select_related("source", "signatory")
+        for e in ListEntry.objects.awaiting_review(threshold).select_related("source", "signatory")
     }
     chosen = []
     for pk, entry in waiting.items():
@@ -80,11 +78,10 @@ def apply(entry: ListEntry, decision: str, why: dict) -> Signatory:
 def review_queue_view(model_admin, request):
     if not model_admin.has_change_permission(request):
         raise PermissionDenied
-    letter = Letter.objects.order_by("slug").first()
     threshold, threshold_form = threshold_of(request)
     form = DecisionsForm(request.POST or None)
-    if request.method == "POST" and letter is not None and form.is_valid():
-        chosen = decisions_of(request, letter, threshold, confirm_all="confirm_all" in request.POST)
+    if request.method == "POST" and form.is_valid():
+        chosen = decisions_of(request, threshold, confirm_all="confirm_all" in request.POST)
         reason = form.cleaned_data["reason"].strip()
         if chosen and not reason:
             form.add_error("reason", "Say why: the decisions need a reason.")
@@ -118,7 +115,11 @@ def review_queue_view(model_admin, request):
                     messages.SUCCESS,
                 )
             return HttpResponseRedirect(request.get_full_path())
-    groups = review_queue(letter, threshold) if letter is not None else []
+    groups = [
+        group
+        for letter in Letter.objects.order_by("slug")
+        for group in review_queue(letter, threshold)
+    ]
     opts = model_admin.model._meta
     context = {
         **model_admin.admin_site.each_context(request),
