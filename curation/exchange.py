@@ -1,10 +1,16 @@
 """Curation as a JSON document, to review, version and restore it.
 
 The document holds, per letter, everything curators decided: curated signatory fields and
-aliases, match overrides, old slugs of merged signatories, source notes and the corrections log.
+aliases (with their language), match overrides (placed or confirmed), old slugs of merged
+signatories, source notes and the corrections log, with which correction undid which.
 Records are keyed on stable values (letter, source and signatory slugs; source + ordinal + text;
 a correction's uuid), never on database ids. Importing makes the letter's curation match the
 document (the corrections log is only ever added to); the letter must have been loaded first.
+Overrides and notes about a source that is not loaded are kept, dormant, until it is.
+
+Version 2 added alias languages, override kinds and undo links; version 1 files still import
+(aliases without a language, overrides as placed). The undo records of corrections stay in the
+database they were made in: restored corrections are logged but cannot be undone there.
 """
 
 from __future__ import annotations
@@ -26,13 +32,15 @@ from signatories.models import (
     Alias,
     ListEntry,
     MatchOverride,
+    PinKind,
     Signatory,
     SignatoryRedirect,
 )
 from signatories.rules import display_reading, refresh_signatories
 
 FORMAT = "open-letter-archive/curation"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 IMPORT_REASON = "Restored by import_curation"
 
 
@@ -49,15 +57,13 @@ def export_curation() -> dict:
 
 
 def letter_curation(letter: Letter) -> dict:
-    overrides = MatchOverride.objects.filter(source__letter=letter).select_related(
-        "source", "signatory"
-    )
+    overrides = MatchOverride.objects.filter(letter=letter).select_related("signatory")
     redirects = SignatoryRedirect.objects.filter(signatory__letter=letter).select_related(
         "signatory"
     )
     curated = letter.signatories.curated().prefetch_related("aliases").order_by("slug")
     corrections = (
-        letter.corrections.select_related("source")
+        letter.corrections.select_related("source", "reverses")
         .prefetch_related("signatories")
         .order_by("created_at", "key")
     )
@@ -68,7 +74,10 @@ def letter_curation(letter: Letter) -> dict:
                 "slug": s.slug,
                 **{f: getattr(s, f) for f in CURATED_FIELDS},
                 "aliases": sorted(
-                    ({"name": a.name, "reason": a.reason} for a in s.aliases.all()),
+                    (
+                        {"name": a.name, "language": a.language, "reason": a.reason}
+                        for a in s.aliases.all()
+                    ),
                     key=lambda a: a["name"],
                 ),
             }
@@ -77,10 +86,11 @@ def letter_curation(letter: Letter) -> dict:
         "overrides": sorted(
             (
                 {
-                    "source": o.source.slug,
+                    "source": o.source_slug,
                     "ordinal": o.ordinal,
                     "text": o.text,
                     "signatory": o.signatory.slug,
+                    "kind": o.kind,
                     "reason": o.reason,
                 }
                 for o in overrides
@@ -92,10 +102,8 @@ def letter_curation(letter: Letter) -> dict:
             key=lambda r: r["old_slug"],
         ),
         "source_notes": [
-            {"source": n.source.slug, "text": n.text}
-            for n in SourceNote.objects.filter(source__letter=letter)
-            .select_related("source")
-            .order_by("source__slug")
+            {"source": n.source_slug, "text": n.text}
+            for n in SourceNote.objects.filter(letter=letter).order_by("source_slug")
         ],
         "corrections": [
             {
@@ -109,6 +117,7 @@ def letter_curation(letter: Letter) -> dict:
                 "curator_name": c.curator_name,
                 "signatories": sorted(s.slug for s in c.signatories.all()),
                 "source": c.source.slug if c.source else None,
+                "reverses": str(c.reverses.key) if c.reverses else None,
             }
             for c in corrections
         ],
@@ -125,8 +134,9 @@ class ExchangeReport:
 @transaction.atomic
 def import_curation(document: dict) -> ExchangeReport:
     """Make each letter's curation match the document (see the module docstring)."""
-    if document.get("format") != FORMAT or document.get("version") != VERSION:
-        raise CurationFileError(f"not a {FORMAT} document of version {VERSION}")
+    if document.get("format") != FORMAT or document.get("version") not in READABLE_VERSIONS:
+        versions = " or ".join(str(v) for v in READABLE_VERSIONS)
+        raise CurationFileError(f"not a {FORMAT} document of version {versions}")
     report = ExchangeReport()
     for data in document.get("letters", []):
         letter = Letter.objects.filter(slug=data["slug"]).first()
@@ -144,26 +154,33 @@ def import_letter_curation(letter: Letter, data: dict, report: ExchangeReport) -
 
     kept_overrides = set()
     for o in data["overrides"]:
-        source, target = sources.get(o["source"]), signatories.get(o["signatory"])
-        if source is None or target is None:
-            report.warnings.append(
-                f"override {o['source']} #{o['ordinal']}: no such source or signatory"
-            )
+        target = signatories.get(o["signatory"])
+        if target is None:
+            report.warnings.append(f"override {o['source']} #{o['ordinal']}: no such signatory")
             continue
-        kept_overrides.add((source.pk, o["ordinal"]))
-        entry = ListEntry.objects.filter(
-            source=source, ordinal=o["ordinal"], text=o["text"]
-        ).first()
+        kind = o.get("kind", PinKind.PLACED)
+        kept_overrides.add((o["source"], o["ordinal"]))
+        entry = (
+            ListEntry.objects.filter(
+                source__letter=letter,
+                source__slug=o["source"],
+                ordinal=o["ordinal"],
+                text=o["text"],
+            )
+            .select_related("source")
+            .first()
+        )
         if entry is not None:
-            pin_entry(entry, target, reason=o["reason"], user=None)
-        else:
+            pin_entry(entry, target, kind=kind, reason=o["reason"], user=None)
+        else:  # not loaded now (dormant) or its text changed: kept for when it applies
             MatchOverride.objects.update_or_create(
-                source=source, ordinal=o["ordinal"],
-                defaults={"text": o["text"], "signatory": target, "reason": o["reason"]},
+                letter=letter, source_slug=o["source"], ordinal=o["ordinal"],
+                defaults={"text": o["text"], "signatory": target, "reason": o["reason"],
+                          "kind": kind},
             )  # fmt: skip
         report.counts["overrides"] += 1
-    for override in MatchOverride.objects.filter(source__letter=letter):
-        if (override.source_id, override.ordinal) not in kept_overrides:
+    for override in MatchOverride.objects.filter(letter=letter):
+        if (override.source_slug, override.ordinal) not in kept_overrides:
             override.delete()
             report.counts["overrides removed"] += 1
 
@@ -189,11 +206,12 @@ def import_letter_curation(letter: Letter, data: dict, report: ExchangeReport) -
         report.counts["redirects"] += 1
 
     wanted_notes = {n["source"]: n["text"] for n in data["source_notes"]}
-    SourceNote.objects.filter(source__letter=letter).exclude(source__slug__in=wanted_notes).delete()
+    SourceNote.objects.filter(letter=letter).exclude(source_slug__in=wanted_notes).delete()
     for slug, text in wanted_notes.items():
-        if slug in sources:
-            SourceNote.objects.update_or_create(source=sources[slug], defaults={"text": text})
-            report.counts["source notes"] += 1
+        SourceNote.objects.update_or_create(
+            letter=letter, source_slug=slug, defaults={"text": text}
+        )
+        report.counts["source notes"] += 1
 
     for c in data["corrections"]:
         correction, created = Correction.objects.update_or_create(
@@ -207,6 +225,11 @@ def import_letter_curation(letter: Letter, data: dict, report: ExchangeReport) -
         )  # fmt: skip
         correction.signatories.set([signatories[s] for s in c["signatories"] if s in signatories])
         report.counts["corrections created" if created else "corrections"] += 1
+    for c in data["corrections"]:
+        if c.get("reverses"):
+            Correction.objects.filter(key=c["key"]).update(
+                reverses=Correction.objects.filter(key=c["reverses"]).first()
+            )
 
     Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)
     refresh_search_documents(signatory_ids=list(letter.signatories.values_list("pk", flat=True)))
@@ -246,14 +269,18 @@ def set_curated_fields(letter, data, signatories, report) -> None:
             signatory._change_reason = IMPORT_REASON
             signatory.save(update_fields=changed)
             report.counts["signatories updated"] += 1
-        wanted = {a["name"]: a["reason"] for a in record["aliases"]}
+        wanted = {
+            a["name"]: {"reason": a["reason"], "language": a.get("language", "")}
+            for a in record["aliases"]
+        }
         for alias in signatory.aliases.all():
             if alias.name not in wanted:
                 alias.delete()
                 report.counts["aliases removed"] += 1
-            elif alias.reason != wanted[alias.name]:
-                alias.reason = wanted[alias.name]
-                alias.save(update_fields=["reason"])
+            elif any(getattr(alias, k) != v for k, v in wanted[alias.name].items()):
+                for k, v in wanted[alias.name].items():
+                    setattr(alias, k, v)
+                alias.save(update_fields=["reason", "language"])
         for name in wanted.keys() - {a.name for a in signatory.aliases.all()}:
-            Alias.objects.create(signatory=signatory, name=name, reason=wanted[name])
+            Alias.objects.create(signatory=signatory, name=name, **wanted[name])
             report.counts["aliases created"] += 1

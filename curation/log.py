@@ -40,10 +40,13 @@ def record(
     signatories: Iterable[Signatory] = (),
     source: SourceVersion | None = None,
     touched_ids: Iterable[int] = (),
+    undo: dict | None = None,
+    reverses: Correction | None = None,
 ) -> Correction:
     """Log one correction, bump the letter's data version and refresh search for what it touched.
 
-    Call inside the operation's transaction, after its writes.
+    Call inside the operation's transaction, after its writes. `undo` is what
+    `curation.services.snapshots.undo_record` captured, which lets the correction be undone.
     """
     signatories = list(signatories)
     correction = Correction.objects.create(
@@ -56,6 +59,8 @@ def record(
         source=source,
         curator=user,
         curator_name=curator_display_name(user),
+        undo_data=undo or {},
+        reverses=reverses,
     )
     correction.signatories.set(signatories)
     Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)

@@ -9,7 +9,7 @@ import uuid
 import simple_history
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -31,9 +31,12 @@ class CorrectionAction(models.TextChoices):
     MERGE = "merge", "Signatories merged"
     SPLIT = "split", "Entry split off"
     OVERRIDE = "override", "Match set by a curator"
+    CONFIRM = "confirm", "Match confirmed by a curator"
     OVERRIDE_REMOVE = "override-remove", "Match override withdrawn"
     SIGNATORY_NOTE = "signatory-note", "Note on a signatory"
     SOURCE_NOTE = "source-note", "Note on a source"
+    SLUG = "slug", "Address changed"
+    UNDO = "undo", "Correction undone"
 
 
 class Correction(models.Model):
@@ -65,9 +68,17 @@ class Correction(models.Model):
     # The only thing about the curator the public sees.
     curator_name = models.CharField(max_length=150, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # An undo points at the correction it reverses (Wagtail's revert-as-a-new-revision).
+    reverses = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reversed_by"
+    )
+    # Not public: the rows the correction touched, as they were before and after it, which is
+    # what `curation.services.correction_undo` puts back (see curation.services.snapshots).
+    undo_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [("undo_correction", "Can undo a correction")]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="correction_reason_given"),
             models.CheckConstraint(condition=~Q(summary=""), name="correction_summary_given"),
@@ -81,20 +92,48 @@ class Correction(models.Model):
         return self.summary
 
 
-class SourceNote(models.Model):
-    """A curator's public note on one source (kept apart from the importer's fields)."""
+class SourceNoteQuerySet(models.QuerySet):
+    def of(self, source: SourceVersion):
+        return self.filter(letter_id=source.letter_id, source_slug=source.slug)
 
-    source = models.OneToOneField(
-        SourceVersion, on_delete=models.CASCADE, related_name="public_note"
-    )
+    def dormant(self):
+        """Notes on sources that are not in their letter.toml now (kept until they return)."""
+        return self.exclude(
+            Exists(
+                SourceVersion.objects.filter(
+                    letter_id=OuterRef("letter_id"), slug=OuterRef("source_slug")
+                )
+            )
+        )
+
+
+class SourceNote(models.Model):
+    """A curator's public note on one source (kept apart from the importer's fields).
+
+    Keyed on the letter and the source's slug, not the source's row, so that it lies dormant while
+    the source is out of letter.toml and is shown again when it returns.
+    """
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="source_notes")
+    source_slug = models.SlugField(max_length=100)
     text = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    objects = SourceNoteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["source"]
-        constraints = [models.CheckConstraint(condition=~Q(text=""), name="source_note_not_empty")]
+        ordering = ["letter", "source_slug"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="source_note_not_empty"),
+            models.UniqueConstraint(
+                fields=["letter", "source_slug"], name="source_note_unique_per_source"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"Note on {self.source.slug}"
+        return f"Note on {self.source_slug}"
+
+    @property
+    def source(self) -> SourceVersion | None:
+        return SourceVersion.objects.filter(letter_id=self.letter_id, slug=self.source_slug).first()

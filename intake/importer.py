@@ -4,8 +4,10 @@
 transaction. Records are upserted on stable keys (letter slug; source slug; source + ordinal) and
 saved only when something changed, so a second run changes nothing. Existing entries keep the
 signatory they belong to, which is how curators' merges and splits survive; only new or changed
-entries are matched, curators' match overrides first. Signatories are named and kept by the rules
-of `signatories.rules`, which curation applies too.
+entries are matched, curators' match overrides first. An entry an override places still gets the
+importer's own evidence (method and score) beside the pin. Signatories are named and kept by the
+rules of `signatories.rules`, which curation applies too. Curation about a source that leaves
+letter.toml lies dormant until it returns (`intake.dormant`), and the report says so.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from intake.dormant import curation_of_sources, signatories_without_entries
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
-from intake.matching import Cluster, Reading, match_source
+from intake.matching import Cluster, Match, Reading, match_source
 from letters.models import Letter, SourceVersion
 from names.keys import guess_kind, normalized_key
 from search.documents import refresh_search_documents
-from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, Signatory
-from signatories.rules import display_reading, refresh_signatories, unique_slug
+from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, PinKind, Signatory
+from signatories.rules import IMPORTED, display_reading, refresh_signatories, unique_slug
 
 __all__ = ["LoadError", "load_letters", "default_folders", "ImportReport"]
 
@@ -48,6 +51,8 @@ class SourceReport:
     # Entries matched in this run by anything laxer than the exact text: (ordinal, text, method,
     # score, signatory name), for --verbosity 2.
     notable: list[tuple[int, str, str, float, str]] = field(default_factory=list)
+    # For a source (re)added: curators' decisions about it that apply again ("2 match overrides").
+    curation: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +61,10 @@ class ImportReport:
     letter_status: str = "unchanged"
     sources: list[SourceReport] = field(default_factory=list)
     sources_removed: list[str] = field(default_factory=list)
+    # Curation about the removed sources, kept dormant until they return: {slug: descriptions}.
+    dormant: dict[str, list[str]] = field(default_factory=dict)
+    # Signatories no list names now, kept because a curator decided about them.
+    without_entries: list[str] = field(default_factory=list)
     signatories_created: int = 0
     signatories_updated: int = 0
     signatories_removed: int = 0
@@ -109,7 +118,11 @@ def import_letter(spec: LetterSpec) -> ImportReport:
 
     stale = letter.sources.exclude(slug__in=[s.slug for s in spec.sources])
     report.sources_removed = sorted(stale.values_list("slug", flat=True))
+    report.dormant = curation_of_sources(letter, report.sources_removed)
     stale.delete()
+    added = [r.slug for r in report.sources if r.status == "created"]
+    for slug, kept in curation_of_sources(letter, added).items():
+        next(r for r in report.sources if r.slug == slug).curation = kept
 
     pending = sync_entries(spec, sources, report)
     created_ids = attach_entries(letter, spec, sources, pending)
@@ -131,6 +144,7 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             for row in rows
             if row[2] != MatchMethod.EXACT and (source.pk, row[0]) in created_pairs
         ]
+    report.without_entries = signatories_without_entries(letter)
     report.signatories_total = letter.signatories.count()
     report.in_every_list = letter.signatories.in_every_list().count()
     if report.changed:
@@ -243,10 +257,7 @@ def attach_entries(
     if not pending:
         return set()
     clusters = load_clusters(letter)
-    overrides = {
-        (o.source_id, o.ordinal): o
-        for o in MatchOverride.objects.filter(source__letter=letter).select_related("signatory")
-    }
+    overrides = {(o.source_slug, o.ordinal): o for o in MatchOverride.objects.filter(letter=letter)}
     # A curator's override also speaks for the same reading in a source added later, so that a
     # list printing a merged signatory twice does not split it again (unambiguous readings only).
     pinned: dict[str, set[int]] = defaultdict(set)
@@ -256,42 +267,55 @@ def attach_entries(
     for item in pending:
         by_source[item.source.slug].append(item)
 
-    decided: dict[tuple[str, int], tuple[Hashable, str, float]] = {}
+    # (source slug, ordinal) -> (cluster id, method, score, override id)
+    decided: dict[tuple[str, int], tuple[Hashable, str, float, int | None]] = {}
     new_count = 0
     for source_spec in spec.sources:
         items = by_source.get(source_spec.slug, [])
         source = sources[source_spec.slug]
-        readings = []
-        for item in items:
-            override = overrides.get((source.pk, item.ordinal))
-            if override is not None and override.text == item.text:
-                decided[source.slug, item.ordinal] = (
-                    override.signatory_id,
-                    MatchMethod.OVERRIDE,
-                    100.0,
-                )
-            else:
-                readings.append(Reading(source.slug, item.ordinal, item.text))
-        taken = {cid for (slug, _), (cid, _, _) in decided.items() if slug == source.slug}
-        for match in match_source(readings, [c for c in clusters.values() if c.id not in taken]):
+        readings = [Reading(source.slug, item.ordinal, item.text) for item in items]
+        pins = {
+            r.ordinal: overrides[source.slug, r.ordinal]
+            for r in readings
+            if (source.slug, r.ordinal) in overrides
+            and overrides[source.slug, r.ordinal].text == r.text
+        }
+        # A confirmed entry is its signatory's one entry in this list; one a curator placed
+        # (a merge, a move) is beside it, so the signatory's own entry may still match it.
+        taken = {o.signatory_id for o in pins.values() if o.kind == PinKind.CONFIRMED}
+        matches = match_source(
+            [r for r in readings if r.ordinal not in pins],
+            [c for c in clusters.values() if c.id not in taken],
+        )
+        matches = again_where_printed_twice(matches, clusters)
+        for match in matches:
             curated = pinned.get(normalized_key(match.entry.text), set())
             if match.cluster is None and len(curated) == 1 and next(iter(curated)) in clusters:
                 decided[source.slug, match.entry.ordinal] = (
-                    next(iter(curated)),
-                    MatchMethod.OVERRIDE,
-                    100.0,
-                )
+                    next(iter(curated)), MatchMethod.CURATED_READING, 100.0, None,
+                )  # fmt: skip
             elif match.cluster is None:
                 new_count += 1
                 cid: Hashable = ("new", new_count)
                 clusters[cid] = Cluster(cid)
-                decided[source.slug, match.entry.ordinal] = (cid, MatchMethod.NEW, 0.0)
+                decided[source.slug, match.entry.ordinal] = (cid, MatchMethod.NEW, 0.0, None)
             else:
                 decided[source.slug, match.entry.ordinal] = (
-                    match.cluster,
-                    match.method,
-                    match.score,
-                )
+                    match.cluster, match.method, match.score, None,
+                )  # fmt: skip
+        if pins:
+            # The importer's own evidence for the entries curators pinned: how it would have
+            # matched them, among the signatories this list's other entries left free.
+            used = {m.cluster for m in matches if m.cluster is not None}
+            own = match_source(
+                [r for r in readings if r.ordinal in pins],
+                [c for c in clusters.values() if c.id not in used],
+            )
+            for match in own:
+                override = pins[match.entry.ordinal]
+                decided[source.slug, match.entry.ordinal] = (
+                    override.signatory_id, match.method, match.score, override.pk,
+                )  # fmt: skip
         for item in items:
             cid = decided[source.slug, item.ordinal][0]
             clusters[cid].readings.append(Reading(source.slug, item.ordinal, item.text))
@@ -301,23 +325,42 @@ def attach_entries(
     for cid, cluster in clusters.items():
         if isinstance(cid, tuple):
             name, _ = display_reading([(positions[r.source], r.text) for r in cluster.readings])
-            created[cid] = Signatory.objects.create(
+            signatory = Signatory(
                 letter=letter, slug=unique_slug(name), imported_name=name,
                 imported_kind=guess_kind(name),
-            ).pk  # fmt: skip
+            )  # fmt: skip
+            signatory._change_reason = IMPORTED
+            signatory.save()
+            created[cid] = signatory.pk
 
     rows = []
     for item in pending:
-        cid, method, score = decided[item.source.slug, item.ordinal]
+        cid, method, score, override_id = decided[item.source.slug, item.ordinal]
         rows.append(
             ListEntry(
                 source=item.source, ordinal=item.ordinal, number=item.number, text=item.text,
                 line_start=item.line_start, line_end=item.line_end,
                 signatory_id=created.get(cid, cid), match_method=method, match_score=score,
+                override_id=override_id,
             )
         )  # fmt: skip
     ListEntry.objects.bulk_create(rows)
     return set(created.values())
+
+
+def again_where_printed_twice(matches: list[Match], clusters: dict[Hashable, Cluster]):
+    """Match the entries left unmatched again, against the signatories another list prints
+    twice (two entries a curator merged): one list's entry may then join them a second time."""
+    unmatched = [m.entry for m in matches if m.cluster is None]
+    twice = [
+        c
+        for c in clusters.values()
+        if max(Counter(r.source for r in c.readings).values(), default=0) >= 2
+    ]
+    if not unmatched or not twice:
+        return matches
+    found = {m.entry.ordinal: m for m in match_source(unmatched, twice) if m.cluster is not None}
+    return [found.get(m.entry.ordinal, m) for m in matches]
 
 
 def load_clusters(letter: Letter) -> dict[Hashable, Cluster]:

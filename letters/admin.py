@@ -34,15 +34,10 @@ class SourceVersionAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "language"]
     search_fields = ["slug", "title", "publisher", "file_name", "sha256"]
     exclude = ["text", "body"]
-    readonly_fields = ["curators_note", "entries_link"]
+    readonly_fields = ["entries_link"]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("public_note")
-            .annotate(entry_count=Count("entries"))
-        )
+        return super().get_queryset(request).annotate(entry_count=Count("entries"))
 
     @admin.display(description="entries", ordering="entry_count")
     def entry_total(self, obj):
@@ -51,15 +46,6 @@ class SourceVersionAdmin(ReadOnlyAdmin):
     @admin.display(description="sha256")
     def short_sha256(self, obj):
         return obj.sha256[:12]
-
-    @admin.display(description="curators' public note")
-    def curators_note(self, obj):
-        note = getattr(obj, "public_note", None)
-        if note is None:
-            url = reverse("admin:curation_sourcenote_add") + f"?source={obj.pk}"
-            return format_html('<a href="{}">Add a public note</a>', url)
-        url = reverse("admin:curation_sourcenote_change", args=[note.pk])
-        return format_html('{} (<a href="{}">edit</a>)', note.text, url)
 
     @admin.display(description="entries")
     def entries_link(self, obj):

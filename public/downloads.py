@@ -17,15 +17,24 @@ from django.views.generic import View
 from django_filters.views import FilterMixin
 
 from public.csvcells import csv_row
+from public.signatory_api import curated_data, pin_data
 from public.signatory_views import DirectoryQuerysetMixin
-from signatories.models import ListEntry
+from signatories.models import Alias, ListEntry, Signatory
 
 CSV_COLUMNS = [
     "signatory_slug", "signatory_name", "signatory_kind", "signatory_url",
     "source_slug", "source_title", "source_publisher", "source_file", "source_sha256",
     "ordinal", "number", "text", "line_start", "line_end", "source_url",
-    "match_method", "match_score",
+    "match_method", "match_score", "curator_pin",
+    "signatory_aliases", "signatory_country", "signatory_language", "signatory_note",
 ]  # fmt: skip
+
+
+def aliases_cell(signatory: Signatory) -> str:
+    """Aliases in one CSV cell: "name (language)", separated by " | "."""
+    return " | ".join(
+        f"{a.name} ({a.language})" if a.language else a.name for a in signatory.aliases.all()
+    )
 
 
 class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
@@ -53,13 +62,15 @@ class DirectoryDownloadMixin(DirectoryQuerysetMixin, FilterMixin):
 
 
 def with_entries(queryset) -> list:
-    """The signatories of `queryset` with their entries and those entries' sources, in 2 queries."""
-    entries = ListEntry.objects.select_related("source").defer(
+    """The signatories of `queryset` with their entries (their sources and curators' pins) and
+    aliases, in 3 queries."""
+    entries = ListEntry.objects.select_related("source", "override").defer(
         "source__text", "source__body", "source__raw"
     )
     return list(
         queryset.prefetch_related(
-            Prefetch("entries", queryset=entries.order_by("source__position", "ordinal"))
+            Prefetch("entries", queryset=entries.order_by("source__position", "ordinal")),
+            Prefetch("aliases", queryset=Alias.objects.order_by("name")),
         )
     )
 
@@ -99,6 +110,9 @@ def write_entries_csv(out, signatories, url: Callable[[str], str]) -> None:
                         entry.line_start, entry.line_end,
                         url(f"{source.get_absolute_url()}#L{entry.line_start}"),
                         entry.match_method, entry.similarity,
+                        entry.override.kind if entry.override else "",
+                        aliases_cell(signatory), signatory.country, signatory.name_language,
+                        signatory.public_note,
                     ]
                 )
             )  # fmt: skip
@@ -134,6 +148,7 @@ def directory_data(letter, sources, signatories, url: Callable[[str], str]) -> d
                 "name": signatory.name,
                 "kind": signatory.kind,
                 "url": url(signatory.get_absolute_url()),
+                **curated_data(signatory),
                 "sources": [e.source.slug for e in signatory.entries.all()],
                 "entries": [
                     {
@@ -145,6 +160,7 @@ def directory_data(letter, sources, signatories, url: Callable[[str], str]) -> d
                         "line_end": e.line_end,
                         "match_method": e.match_method,
                         "match_score": e.similarity,
+                        "curator_pin": pin_data(e),
                     }
                     for e in signatory.entries.all()
                 ],

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from curation.models import SourceNote
 from intake.parsing import split_lines
 from letters.models import SourceVersion
 from letters.reference import majority, signature_count
@@ -70,7 +71,7 @@ class SourceDetailView(CitationMixin, CollationMixin, DetailView):
         if self.letter is None:
             raise Http404("No letter loaded.")
         return get_object_or_404(
-            SourceVersion.objects.select_related("public_note"),
+            SourceVersion.objects.all(),
             letter=self.letter,
             slug=self.kwargs["slug"],
         )
@@ -106,5 +107,6 @@ class SourceDetailView(CitationMixin, CollationMixin, DetailView):
             **self.citation_context(
                 source, names=("letters:source-citation", {"slug": source.slug})
             ),
+            source_note=SourceNote.objects.of(source).first(),
         )
         return context

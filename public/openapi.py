@@ -118,6 +118,7 @@ SCHEMAS = {
                 "type": "array",
                 "items": obj({"code": STRING, "message": STRING}),
             },
+            "note": NULLABLE_STRING,
         }
     ),
     "Entry": obj(
@@ -133,6 +134,12 @@ SCHEMAS = {
             "line_end": INTEGER,
             "match_method": STRING,
             "match_score": {"type": ["number", "null"]},
+            "curator_pin": {
+                "oneOf": [
+                    {"type": "null"},
+                    obj({"decision": STRING, "label": STRING, "pinned_at": STRING}),
+                ]
+            },
         }
     ),
     "Signatory": obj(
@@ -141,6 +148,14 @@ SCHEMAS = {
             "slug": STRING,
             "name": STRING,
             "kind": {"enum": ["organisation", "individual"]},
+            "aliases": {
+                "type": "array",
+                "items": obj({"name": STRING, "language": NULLABLE_STRING}),
+            },
+            "country": NULLABLE_STRING,
+            "country_name": NULLABLE_STRING,
+            "language": NULLABLE_STRING,
+            "note": NULLABLE_STRING,
             "entries": {"type": "array", "items": ref("Entry")},
         }
     ),

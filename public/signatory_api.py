@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from public.search import SearchPaginator, cut_short, search_signatories
-from signatories.models import ListEntry, Signatory
+from signatories.models import Alias, ListEntry, Signatory
 from web.api_json import api_error, api_json, api_list
 
 DEFAULT_PAGE_SIZE = 50
@@ -32,13 +32,39 @@ def signatories_with_entries():
     """Signatories with their entries in `listed_entries`, in list order: a plain list, which
     costs less than a related manager's queryset made for each signatory of the page."""
     entries = (
-        ListEntry.objects.select_related("source")
+        ListEntry.objects.select_related("source", "override")
         .defer("source__text", "source__body", "source__raw")
         .order_by("source__position", "ordinal")
     )
     return Signatory.objects.prefetch_related(
-        Prefetch("entries", queryset=entries, to_attr="listed_entries")
+        Prefetch("entries", queryset=entries, to_attr="listed_entries"),
+        Prefetch("aliases", queryset=Alias.objects.order_by("name")),
     )
+
+
+def pin_data(entry: ListEntry) -> dict | None:
+    """A curator's decision about the entry, beside the importer's evidence; None if none."""
+    if entry.override is None:
+        return None
+    return {
+        "decision": entry.override.kind,
+        "label": entry.override.get_kind_display(),
+        "pinned_at": entry.override.created_at.isoformat(),
+    }
+
+
+def curated_data(signatory: Signatory) -> dict:
+    """What curators published about a signatory: aliases with their language, country,
+    language of the name and public note."""
+    return {
+        "aliases": [
+            {"name": a.name, "language": a.language or None} for a in signatory.aliases.all()
+        ],
+        "country": signatory.country or None,
+        "country_name": signatory.country_name or None,
+        "language": signatory.name_language or None,
+        "note": signatory.public_note or None,
+    }
 
 
 def entry_data(request, entry: ListEntry) -> dict:
@@ -58,6 +84,7 @@ def entry_data(request, entry: ListEntry) -> dict:
         "line_end": entry.line_end,
         "match_method": entry.match_method,
         "match_score": entry.similarity,
+        "curator_pin": pin_data(entry),
     }
 
 
@@ -69,6 +96,7 @@ def signatory_data(request, signatory: Signatory) -> dict:
         "slug": signatory.slug,
         "name": signatory.name,
         "kind": signatory.kind,
+        **curated_data(signatory),
         "entries": [entry_data(request, e) for e in signatory.listed_entries],
     }
 

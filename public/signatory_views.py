@@ -119,7 +119,7 @@ class SignatoryDetailView(CitationMixin, DetailView):
 
     def get_queryset(self):
         entries = (
-            ListEntry.objects.select_related("source")
+            ListEntry.objects.select_related("source", "override")
             .defer("source__text", "source__body", "source__raw")
             .order_by("source__position", "ordinal")
         )

@@ -5,11 +5,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from curation.models import SourceNote
 from letters.models import Letter, SourceVersion
 from web.api_json import api_json, api_list
 
 
-def source_data(request, source: SourceVersion) -> dict:
+def source_data(request, source: SourceVersion, notes: dict[tuple[int, str], str]) -> dict:
     absolute = request.build_absolute_uri
     return {
         "type": "source",
@@ -34,6 +35,8 @@ def source_data(request, source: SourceVersion) -> dict:
         "claimed_total": source.claimed_total,
         "claimed_anonymous": source.claimed_anonymous,
         "diagnostics": source.diagnostics,
+        # The curators' public note on the source (see /corrections/), or null.
+        "note": notes.get((source.letter_id, source.slug)),
     }
 
 
@@ -46,11 +49,21 @@ def sources():
     )
 
 
+def source_notes() -> dict[tuple[int, str], str]:
+    """The curators' notes on sources, by (letter, source slug): they outlive a source's removal."""
+    return {
+        (n.letter_id, n.source_slug): n.text
+        for n in SourceNote.objects.only("letter_id", "source_slug", "text")
+    }
+
+
 @require_safe
 def source_list(request):
-    return api_json(api_list([source_data(request, s) for s in sources()]))
+    notes = source_notes()
+    return api_json(api_list([source_data(request, s, notes) for s in sources()]))
 
 
 @require_safe
 def source_detail(request, slug: str):
-    return api_json(source_data(request, get_object_or_404(sources(), slug=slug)))
+    source = get_object_or_404(sources(), slug=slug)
+    return api_json(source_data(request, source, source_notes()))

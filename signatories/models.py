@@ -10,12 +10,13 @@ from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from letters.models import Letter, SourceVersion
 from names.sorting import name_sort_key
+from signatories.countries import country_name
 
 # The fields of a signatory only curators write (the importer writes the `imported_*` ones).
 CURATED_FIELDS = ("curated_name", "curated_kind", "country", "name_language", "public_note")
@@ -35,7 +36,21 @@ class MatchMethod(models.TextChoices):
     FUZZY = "fuzzy", "Similar text"
     FUZZY_ORDER = "fuzzy+order", "Similar text at the same place in the list"
     NEW = "new", "First reading: no earlier source names it"
-    OVERRIDE = "override", "Set by a curator"
+    CURATED_READING = "curated-reading", "Same text as a reading a curator placed in another copy"
+    # Entries a curator pinned before the importer's evidence was kept beside the pin.
+    UNKNOWN = "unknown", "Not recorded"
+
+
+# Matches that wait for a curator's review (see ListEntryQuerySet.awaiting_review).
+DOUBTFUL_METHODS = (MatchMethod.FUZZY_ORDER, MatchMethod.UNKNOWN)
+CONFIDENT_SCORE = 100.0
+
+
+class PinKind(models.TextChoices):
+    """What a curator's pin says about an entry, beside the importer's evidence."""
+
+    CONFIRMED = "confirmed", "Confirmed by a curator"
+    PLACED = "placed", "Placed here by a curator"
 
 
 class SignatoryQuerySet(models.QuerySet):
@@ -89,6 +104,7 @@ class Signatory(models.Model):
     # Curated facts: never written by the importer.
     curated_name = models.CharField(max_length=500, blank=True)
     curated_kind = models.CharField(max_length=20, choices=SignatoryKind.choices, blank=True)
+    # An ISO 3166 alpha-2 code (see signatories.countries).
     country = models.CharField(max_length=100, blank=True)
     name_language = models.CharField(max_length=20, blank=True)
     public_note = models.TextField(blank=True)
@@ -121,9 +137,38 @@ class Signatory(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("signatories:detail", args=[self.slug])
 
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
+
+
+class ListEntryQuerySet(models.QuerySet):
+    def pinned(self):
+        return self.filter(override__isnull=False)
+
+    def awaiting_review(self, threshold: float = CONFIDENT_SCORE):
+        """Doubtful matches no curator has decided about: a fuzzy match scoring below
+        `threshold`, a match that needed order evidence, an importer's method not recorded, or a
+        signatory first named by a copy other than the first list (method "new" there)."""
+        first = (
+            SourceVersion.objects.with_lists()
+            .filter(letter=OuterRef("source__letter"))
+            .order_by("position")
+            .values("position")[:1]
+        )
+        return self.filter(override__isnull=True).filter(
+            Q(match_method=MatchMethod.FUZZY, match_score__lt=threshold)
+            | Q(match_method__in=DOUBTFUL_METHODS)
+            | (Q(match_method=MatchMethod.NEW) & ~Q(source__position=Subquery(first)))
+        )
+
 
 class ListEntry(models.Model):
-    """One line of one source's signatory list, as printed (wrapped lines joined)."""
+    """One line of one source's signatory list, as printed (wrapped lines joined).
+
+    `match_method` and `match_score` are the importer's evidence and stay whatever curators
+    decide; a curator's decision about the entry is its `override` (a pin), kept beside them.
+    """
 
     source = models.ForeignKey(SourceVersion, on_delete=models.CASCADE, related_name="entries")
     ordinal = models.PositiveIntegerField(help_text="1-based position in the list as printed.")
@@ -134,6 +179,16 @@ class ListEntry(models.Model):
     signatory = models.ForeignKey(Signatory, on_delete=models.PROTECT, related_name="entries")
     match_method = models.CharField(max_length=20, choices=MatchMethod.choices)
     match_score = models.FloatField(default=100.0)
+    # A curator's pin: set only on entries a curator moved here or confirmed here.
+    override = models.ForeignKey(
+        "MatchOverride",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pinned_entries",
+    )
+
+    objects = ListEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["source__position", "ordinal"]
@@ -172,24 +227,40 @@ class ListEntry(models.Model):
 class MatchOverride(models.Model):
     """A curator's decision that one source entry belongs to a given signatory.
 
-    Keyed on the source slug, the ordinal and the printed text, so that it still applies after the
-    entries are re-imported, and stops applying if the source's text at that place changes.
+    Keyed on the letter, the source's slug, the ordinal and the printed text, never on the source
+    row: it still applies after the entries are re-imported, lies dormant while its source is
+    out of letter.toml and applies again when it returns, and stops applying if the source's text
+    at that place changes.
     """
 
-    source = models.ForeignKey(SourceVersion, on_delete=models.CASCADE, related_name="overrides")
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="overrides")
+    source_slug = models.SlugField(max_length=100)
     ordinal = models.PositiveIntegerField()
     text = models.TextField()
     signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="overrides")
+    kind = models.CharField(max_length=20, choices=PinKind.choices, default=PinKind.PLACED)
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "ordinal"], name="override_unique_per_entry")
+            models.UniqueConstraint(
+                fields=["letter", "source_slug", "ordinal"], name="override_unique_per_entry"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PinKind.values), name="override_kind_is_known"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.source.slug} #{self.ordinal} → {self.signatory}"
+        return f"{self.source_slug} #{self.ordinal} → {self.signatory}"
+
+    @classmethod
+    def for_entry(cls, entry: ListEntry):
+        """The overrides keyed on this entry's place (at most one)."""
+        return cls.objects.filter(
+            letter_id=entry.source.letter_id, source_slug=entry.source.slug, ordinal=entry.ordinal
+        )
 
 
 class Alias(models.Model):
@@ -197,6 +268,8 @@ class Alias(models.Model):
 
     signatory = models.ForeignKey(Signatory, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=500)
+    # The language of the alias as a tag (en, ja, zh-Hant), blank when not said.
+    language = models.CharField(max_length=20, blank=True)
     reason = models.TextField(blank=True)
 
     class Meta:

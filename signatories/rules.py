@@ -21,6 +21,11 @@ from letters.models import Letter
 from names.keys import artefacts, exact_key, guess_kind
 from signatories.models import ListEntry, Signatory, SignatoryRedirect
 
+# What the audit trail says about rows written by these rules rather than by a curator.
+IMPORTED = "Imported by load_letter"
+RECOMPUTED = "Printed name recomputed from the entries (display-name rule)"
+DROPPED = "No list names it any more, and no curator decided about it"
+
 
 def display_reading(readings: list[tuple[int, str]]) -> tuple[str, list[str]]:
     """Apply the display-name rule to (source position, text) readings; return name, artefacts."""
@@ -74,6 +79,7 @@ def refresh_signatories(letter: Letter) -> Refreshed:
         if not entries:
             if signatory.pk not in curated:
                 removed.add(signatory.pk)
+                signatory._change_reason = DROPPED
                 signatory.delete()
             continue
         name, name_artefacts = display_reading(entries)
@@ -86,6 +92,7 @@ def refresh_signatories(letter: Letter) -> Refreshed:
         if changed:
             for k in changed:
                 setattr(signatory, k, values[k])
+            signatory._change_reason = RECOMPUTED
             signatory.save(update_fields=changed)
             updated.add(signatory.pk)
     return Refreshed(updated=frozenset(updated), removed=frozenset(removed))

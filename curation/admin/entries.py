@@ -1,24 +1,30 @@
-"""Admin for list entries, match overrides and aliases: moves, splits and removals through the
-curation services, each with a reason."""
+"""Admin for list entries, match overrides and aliases: confirmations, moves, splits and
+removals through the curation services, each with a reason; the review queue's address."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from curation import services
 from curation.admin.actions import CuratedThroughServicesMixin, confirm_with_reason, each
 from curation.admin.filters import PinnedFilter
-from curation.admin.forms import CurationModelForm
+from curation.admin.forms import CurationModelForm, clean_language, language_field
 from curation.admin.history import AuditedAdmin
+from curation.admin.review_view import review_queue_view
+from curation.admin.search import entry_search
 from signatories.models import Alias, ListEntry, MatchOverride
 
 
 class EntryCurationForm(CurationModelForm):
     operation = forms.ChoiceField(
         choices=[
-            ("override", "This entry belongs to the signatory chosen above (match override)"),
+            (
+                "override",
+                "This entry belongs to the signatory chosen above (moves it there, or confirms "
+                "the importer's match if it is there already)",
+            ),
             ("split", "Split this entry off into a new signatory"),
         ],
         widget=forms.RadioSelect,
@@ -38,7 +44,7 @@ class EntryCurationForm(CurationModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        entry = ListEntry.objects.select_related("signatory").get(pk=self.instance.pk)
+        entry = ListEntry.objects.select_related("signatory", "source").get(pk=self.instance.pk)
         target = cleaned.get("signatory")
         if target is None:
             return cleaned
@@ -49,9 +55,7 @@ class EntryCurationForm(CurationModelForm):
                 services.check_not_last_entry(entry)
             elif target.pk != entry.signatory_id:
                 services.check_not_last_entry(entry)
-            elif MatchOverride.objects.filter(
-                source_id=entry.source_id, ordinal=entry.ordinal, signatory=target, text=entry.text
-            ).exists():
+            elif MatchOverride.for_entry(entry).filter(signatory=target, text=entry.text).exists():
                 raise ValidationError("Nothing to change: this entry is already pinned there.")
         except ValidationError as error:
             raise forms.ValidationError(error.messages) from error
@@ -69,21 +73,35 @@ class ListEntryAdmin(CuratedThroughServicesMixin, AuditedAdmin):
         "signatory",
         "match_method",
         "match_score",
+        "pin",
     ]
     list_filter = ["source", "match_method", PinnedFilter, "signatory__kind"]
-    list_select_related = ["source", "signatory"]
-    search_fields = ["text", "signatory__name"]
+    list_select_related = ["source", "signatory", "override"]
+    search_fields = ["text"]  # and the search app's folded names (get_search_results)
     autocomplete_fields = ["signatory"]
     readonly_fields = [
         "source", "ordinal", "number", "text", "line_start", "line_end", "match_method",
-        "match_score",
+        "match_score", "pin",
     ]  # fmt: skip
     fieldsets = [
-        ("As printed", {"fields": readonly_fields}),
+        ("As printed, and the importer's evidence", {"fields": readonly_fields}),
         ("Curated", {"fields": ["signatory", "operation", "new_name"]}),
         ("Why", {"fields": ["reason", "evidence_url"]}),
     ]
     list_per_page = 100
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: review_queue_view(self, request))
+        return [path("review/", view, name="signatories_listentry_review"), *super().get_urls()]
+
+    def get_search_results(self, request, queryset, search_term):
+        return entry_search(queryset, search_term), False
+
+    @admin.display(description="curator's pin")
+    def pin(self, obj):
+        if obj.override_id is None:
+            return "—"
+        return obj.override.get_kind_display()
 
     def has_add_permission(self, request):
         return False
@@ -99,23 +117,49 @@ class ListEntryAdmin(CuratedThroughServicesMixin, AuditedAdmin):
             call = lambda: services.entry_split(entry=entry, name=data["new_name"], **why)  # noqa: E731
         else:
             call = lambda: services.match_override(entry=entry, signatory=data["signatory"], **why)  # noqa: E731
-        self.run_services(request, [call])
+        if self.run_services(request, [call]):
+            entry.refresh_from_db()
+            target = entry.signatory
+            self.message_user(
+                request,
+                format_html(
+                    'The entry is now on <a href="{}">{}</a> (<a href="{}">public page</a>).',
+                    reverse("admin:signatories_signatory_change", args=[target.pk]),
+                    target.name,
+                    target.get_absolute_url(),
+                ),
+                messages.SUCCESS,
+            )
 
 
 @admin.register(MatchOverride)
 class MatchOverrideAdmin(AuditedAdmin):
-    list_display = ["text", "source", "ordinal", "signatory", "created_at"]
-    list_filter = ["source"]
-    list_select_related = ["source", "signatory"]
+    list_display = ["text", "source_slug", "ordinal", "signatory", "kind", "created_at"]
+    list_filter = ["source_slug", "kind"]
+    list_select_related = ["signatory"]
     search_fields = ["text", "signatory__name", "reason"]
-    readonly_fields = ["source", "ordinal", "text", "signatory", "reason", "created_at", "entry"]
+    readonly_fields = [
+        "source_slug",
+        "ordinal",
+        "text",
+        "signatory",
+        "kind",
+        "reason",
+        "created_at",
+        "entry",
+    ]
     actions = ["remove_overrides"]
 
     @admin.display(description="entry")
     def entry(self, obj):
-        entry = ListEntry.objects.filter(source=obj.source, ordinal=obj.ordinal).first()
+        entry = (
+            obj.pinned_entries.first()
+            or ListEntry.objects.filter(
+                source__letter_id=obj.letter_id, source__slug=obj.source_slug, ordinal=obj.ordinal
+            ).first()
+        )
         if entry is None:
-            return "—"
+            return "— (its source is not loaded now: the override waits for it)"
         url = reverse("admin:signatories_listentry_change", args=[entry.pk])
         return format_html('<a href="{}">{}</a>', url, entry)
 
@@ -136,7 +180,7 @@ class MatchOverrideAdmin(AuditedAdmin):
         return confirm_with_reason(
             self,
             request,
-            queryset.select_related("source", "signatory"),
+            queryset.select_related("signatory"),
             title="Withdraw match overrides",
             intro=(
                 "The entries stay with their signatory; only a later change of the source's text "
@@ -154,15 +198,39 @@ class MatchOverrideAdmin(AuditedAdmin):
 
 
 class AliasAddForm(CurationModelForm):
+    language = language_field()
+    allow_shared = forms.BooleanField(
+        required=False,
+        label="Another signatory has this name",
+        help_text="Tick to add it all the same, after checking they are not one signatory.",
+    )
+
     class Meta:
         model = Alias
-        fields = ["signatory", "name"]
+        fields = ["signatory", "name", "language"]
+
+    def clean_language(self):
+        return clean_language(self.cleaned_data["language"])
+
+    def clean(self):
+        cleaned = super().clean()
+        target, name = cleaned.get("signatory"), (cleaned.get("name") or "").strip()
+        if target and name and not cleaned.get("allow_shared"):
+            others = services.signatories_named(target.letter_id, name, besides=target)
+            if others:
+                named = ", ".join(f"“{o.name}” ({o.slug})" for o in others)
+                self.add_error(
+                    "allow_shared",
+                    f"“{name}” is already a name of {named}. If they are one signatory, merge "
+                    "them; else tick this box to add the alias all the same.",
+                )
+        return cleaned
 
 
 @admin.register(Alias)
 class AliasAdmin(AuditedAdmin):
     form = AliasAddForm
-    list_display = ["name", "signatory", "reason"]
+    list_display = ["name", "language", "signatory", "reason"]
     list_select_related = ["signatory"]
     search_fields = ["name", "signatory__name"]
     autocomplete_fields = ["signatory"]
@@ -170,8 +238,8 @@ class AliasAdmin(AuditedAdmin):
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["signatory", "name", "reason", "evidence_url"]
-        return ["signatory", "name", "reason"]
+            return ["signatory", "name", "language", "allow_shared", "reason", "evidence_url"]
+        return ["signatory", "name", "language", "reason"]
 
     def has_change_permission(self, request, obj=None):
         return False  # remove and add instead, each with its reason
@@ -187,9 +255,11 @@ class AliasAdmin(AuditedAdmin):
         alias = services.alias_add(
             signatory=data["signatory"],
             name=data["name"],
+            language=data["language"],
             reason=data["reason"],
             evidence_url=data["evidence_url"],
             user=request.user,
+            allow_shared=data["allow_shared"],
         )
         obj.pk, obj.reason = alias.pk, alias.reason
 

@@ -12,17 +12,22 @@ User = AbstractBaseUser | None
 
 
 def save_with_reason(
-    obj: Model, *, reason: str, user: User, update_fields: list[str] | None = None
+    obj: Model,
+    *,
+    reason: str,
+    user: User,
+    update_fields: list[str] | None = None,
+    force_insert: bool = False,
 ) -> None:
     """Save with the reason and the curator on the history row."""
-    obj._change_reason = reason
+    obj._change_reason = reason[:100]  # the history column's width; the log keeps it whole
     if user is not None:
         obj._history_user = user
-    obj.save(update_fields=update_fields)
+    obj.save(update_fields=update_fields, force_insert=force_insert)
 
 
 def delete_with_reason(obj: Model, *, reason: str, user: User) -> None:
-    obj._change_reason = reason
+    obj._change_reason = reason[:100]  # the history column's width; the log keeps it whole
     if user is not None:
         obj._history_user = user
     obj.delete()

@@ -1,4 +1,8 @@
-"""Curating a source: its public note (the imported notes stay as they are)."""
+"""Curating a source: its public note (the imported notes stay as they are).
+
+Notes are keyed on the letter and the source's slug, so a note outlives its source's removal
+from letter.toml and is shown again when the source returns.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.db import transaction
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction, SourceNote
 from curation.services.common import User, delete_with_reason, save_with_reason
+from curation.services.snapshots import Scope, begin, undo_record
 from letters.models import SourceVersion
 
 
@@ -18,12 +23,14 @@ def source_set_note(
     """Set the public note shown with a source ("" removes it); the imported notes stay as they are."""
     reason, evidence_url = checked_reason(reason, evidence_url)
     note = note.strip()
-    current = SourceNote.objects.select_for_update().filter(source=source).first()
+    current = SourceNote.objects.select_for_update().of(source).first()
     old = current.text if current else ""
     if note == old:
         raise ValidationError({"note": "That is already the note."})
+    scope = Scope(source_notes={(source.letter_id, source.slug)})
+    before = begin(scope)
     if note:
-        current = current or SourceNote(source=source)
+        current = current or SourceNote(letter_id=source.letter_id, source_slug=source.slug)
         current.text = note
         save_with_reason(current, reason=reason, user=user)
     else:
@@ -37,4 +44,5 @@ def source_set_note(
         evidence_url=evidence_url,
         user=user,
         source=source,
+        undo=undo_record(scope, before),
     )

@@ -33,10 +33,18 @@ def form_data(response) -> dict:
     return data
 
 
+# The signatory form asks one reason per kind of change (curation/admin/signatories.py).
+REASON_FIELDS = ["reason_name", "reason_details", "reason_note", "reason_slug", "reason_aliases"]
+
+
+def every_reason(reason: str) -> dict:
+    return dict.fromkeys(REASON_FIELDS, reason)
+
+
 def post_change(client, obj, **changes):
     page = client.get(change_url(obj))
     assert page.status_code == 200
-    data = form_data(page) | {"reason": REASON} | changes
+    data = form_data(page) | {"reason": REASON} | every_reason(REASON) | changes
     return client.post(change_url(obj), data)
 
 
@@ -56,4 +64,20 @@ def inline_script_or_style(html: str) -> list[str]:
         + re.findall(r"<style\b", html)
         + re.findall(r"\sstyle=", html)
         + re.findall(r"\son[a-z]+=", html)
+    )
+
+
+def merge_on_screen(client, survivor, merged, *, name: str = "", reason: str = REASON):
+    """Post the merge screen as a curator would: keep `survivor`, show `name` (or its own)."""
+    return client.post(
+        reverse("admin:signatories_signatory_merge"),
+        {
+            "a": merged.pk,
+            "b": survivor.pk,
+            "survivor": survivor.pk,
+            "name": name or survivor.name,
+            "other_name": "",
+            "reason": reason,
+            "evidence_url": "",
+        },
     )

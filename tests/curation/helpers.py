@@ -2,14 +2,33 @@
 
 import hashlib
 import shutil
+from importlib import import_module
 from pathlib import Path
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
-from signatories.models import ListEntry, Signatory
+from curation.models import Correction, SourceNote
+from search.models import SearchDocument
+from signatories.models import Alias, ListEntry, MatchOverride, Signatory, SignatoryRedirect
 
 PASSWORD = "a long enough test password 42"
 EXTRA_SOURCE_SLUG = "mirror-web"
+
+
+def curators_group() -> Group:
+    """The Curators group its migrations create (a transactional test's flush empties it)."""
+    group, created = Group.objects.get_or_create(name="Curators")
+    if created:
+        granted = import_module("curation.migrations.0002_curators_group").PERMISSIONS
+        granted = {**granted, "curation": [*granted["curation"], "undo_correction"]}
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codenames in granted.items()
+            for codename in codenames
+            if codename != "view_signatoryredirect"  # moved to signatories since (its 0002)
+        )
+        group.permissions.add(Permission.objects.get(codename="view_signatoryredirect"))
+    return group
 
 
 def make_user(username: str, *, curator: bool = True, staff: bool = True) -> User:
@@ -17,8 +36,27 @@ def make_user(username: str, *, curator: bool = True, staff: bool = True) -> Use
         username=username, password=PASSWORD, is_staff=staff, first_name=username.title()
     )
     if curator:
-        user.groups.add(Group.objects.get(name="Curators"))
+        user.groups.add(curators_group())
     return user
+
+
+def snapshot(before_correction: int) -> dict:
+    """Every row curation may change, as it is stored (links of earlier corrections only)."""
+    links = Correction.signatories.through.objects.filter(correction_id__lte=before_correction)
+    return {
+        "signatories": list(Signatory.objects.order_by("pk").values()),
+        "entries": list(ListEntry.objects.order_by("pk").values()),
+        "overrides": list(MatchOverride.objects.order_by("pk").values()),
+        "aliases": list(Alias.objects.order_by("pk").values()),
+        "redirects": list(SignatoryRedirect.objects.order_by("pk").values()),
+        "source_notes": list(SourceNote.objects.order_by("pk").values()),
+        "links": sorted(links.values_list("correction_id", "signatory_id")),
+        "search": list(SearchDocument.objects.order_by("pk").values("pk", "doc", "name")),
+    }
+
+
+def last_correction() -> int:
+    return Correction.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def signatory(slug: str) -> Signatory:

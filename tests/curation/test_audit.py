@@ -86,6 +86,7 @@ def test_the_curators_group_has_exactly_the_permissions_it_needs(db):
         "signatories.add_alias",
         "signatories.delete_alias",
         "curation.view_correction",
+        "curation.undo_correction",
         "signatories.view_signatoryredirect",
         "curation.view_sourcenote",
         "curation.add_sourcenote",

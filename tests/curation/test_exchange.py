@@ -28,7 +28,7 @@ def curated(seeded):
     services.signatory_set_details(
         signatory=signatory("ribenuiguruxiehui"),
         kind="organisation",
-        country="Japan",
+        country="JP",
         name_language="ja",
         user=curator,
         **WHY,
@@ -36,9 +36,20 @@ def curated(seeded):
     services.alias_add(
         signatory=signatory("moskovskaya-khelsinkskaya-gruppa"),
         name="Moscow Helsinki Group",
+        language="en",
         user=curator,
         **WHY,
     )
+    services.match_override(
+        entry=entry("forum-asia-web", "Enakshi Ganguly individually as an independent expert"),
+        signatory=signatory("ms-enakshi-ganguly-individually-as-an-independent-expert"),
+        user=curator,
+        **WHY,
+    )
+    renamed = services.signatory_rename(
+        signatory=signatory("hric"), name="HRIC (acronym)", user=curator, **WHY
+    )
+    services.correction_undo(correction=renamed, user=curator, **WHY)
     services.signatory_merge(
         survivor=signatory("human-rights-in-china"), merged=signatory("hric"), user=curator, **WHY
     )
@@ -65,17 +76,25 @@ def state() -> dict:
         ),
         "entries": sorted(
             ListEntry.objects.values_list(
-                "source__slug", "ordinal", "signatory__slug", "match_method", "match_score"
-            )
+                "source__slug",
+                "ordinal",
+                "signatory__slug",
+                "match_method",
+                "match_score",
+                "override__kind",
+            ),
+            key=str,
+        ),  # fmt: skip
+        "aliases": sorted(
+            Alias.objects.values_list("signatory__slug", "name", "language", "reason")
         ),
-        "aliases": sorted(Alias.objects.values_list("signatory__slug", "name", "reason")),
         "overrides": sorted(
             MatchOverride.objects.values_list(
-                "source__slug", "ordinal", "text", "signatory__slug", "reason"
+                "source_slug", "ordinal", "text", "signatory__slug", "kind", "reason"
             )
         ),
         "redirects": sorted(SignatoryRedirect.objects.values_list("old_slug", "signatory__slug")),
-        "notes": sorted(SourceNote.objects.values_list("source__slug", "text")),
+        "notes": sorted(SourceNote.objects.values_list("source_slug", "text")),
         "corrections": sorted(
             (
                 str(c.key),
@@ -86,8 +105,9 @@ def state() -> dict:
                 c.evidence_url,
                 c.curator_name,
                 tuple(sorted(s.slug for s in c.signatories.all())),
+                str(c.reverses.key) if c.reverses else None,
             )
-            for c in Correction.objects.prefetch_related("signatories")
+            for c in Correction.objects.select_related("reverses").prefetch_related("signatories")
         ),  # fmt: skip
     }
 
@@ -147,7 +167,7 @@ def test_the_export_is_stable_and_keyed_on_slugs(curated, tmp_path):
     letter = json.loads(first.read_text())["letters"][0]
     assert letter["redirects"] == [{"old_slug": "hric", "signatory": "human-rights-in-china"}]
     assert {"source": "pdf-text", "text": "No 274."} in letter["source_notes"]
-    assert "id" not in json.dumps(letter["overrides"])
+    assert all("id" not in override for override in letter["overrides"])
 
 
 def test_dry_run_changes_nothing(curated, tmp_path):
@@ -181,3 +201,43 @@ def test_a_file_for_a_letter_not_loaded_is_refused(db, tmp_path):
     )
     with pytest.raises(CommandError, match="run load_letter first"):
         call_command("import_curation", str(path), verbosity=0)
+
+
+def test_a_version_1_file_still_imports(seeded, tmp_path):
+    """Version 1 had no alias languages, override kinds or undo links."""
+    path = tmp_path / "curation.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "open-letter-archive/curation",
+                "version": 1,
+                "letters": [
+                    {
+                        "slug": "global-call-china-2020",
+                        "signatories": [
+                            {
+                                "slug": "moskovskaya-khelsinkskaya-gruppa",
+                                "curated_name": "", "curated_kind": "", "country": "",
+                                "name_language": "", "public_note": "",
+                                "aliases": [{"name": "MHG", "reason": "Acronym."}],
+                            }
+                        ],
+                        "overrides": [
+                            {"source": "minbyun-press-release", "ordinal": 1, "text": "nope",
+                             "signatory": "moskovskaya-khelsinkskaya-gruppa", "reason": "Old."}
+                        ],
+                        "redirects": [],
+                        "source_notes": [{"source": "gone-source", "text": "Kept dormant."}],
+                        "corrections": [],
+                    }
+                ],
+            }
+        )
+    )  # fmt: skip
+    call_command("import_curation", str(path), verbosity=0)
+    assert list(Alias.objects.values_list("name", "language")) == [("MHG", "")]
+    override = MatchOverride.objects.get()
+    assert (override.source_slug, override.kind) == ("minbyun-press-release", "placed")
+    assert not ListEntry.objects.pinned().exists()  # its text is not printed there: it waits
+    # A note about a source that is not loaded is kept until the source is.
+    assert SourceNote.objects.get().source_slug == "gone-source"

@@ -27,7 +27,9 @@ def test_merged_signatory_counts_the_copies_that_list_it_not_its_entries(client,
 
 def test_source_page_shows_the_curators_note(client, seeded):
     source = SourceVersion.objects.get(slug="pdf-text")
-    SourceNote.objects.create(source=source, text="The PDF's publisher is not known.")
+    SourceNote.objects.create(
+        letter=source.letter, source_slug=source.slug, text="The PDF's publisher is not known."
+    )
     page = client.get(source.get_absolute_url()).content.decode()
     assert "Curators’ note" in page
     assert "The PDF&#x27;s publisher is not known." in page

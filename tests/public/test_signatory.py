@@ -35,13 +35,13 @@ def test_signatory_page_names_the_match_method(client, seeded):
         .first()
     )
     text = text_of(client.get(entry.signatory.get_absolute_url()))
-    assert entry.get_match_method_display() in text
+    assert f"Automatically: {entry.get_match_method_display().lower()}." in text
 
 
 def test_fuzzy_match_shows_its_similarity(client, db):
     entry = ListEntryFactory(match_method=MatchMethod.FUZZY, match_score=91.24)
     text = text_of(client.get(entry.signatory.get_absolute_url()))
-    assert "Similar text (similarity 91.2%)" in text
+    assert "Automatically: similar text, similarity 91.2%." in text
 
 
 def test_public_note_is_shown_only_when_there_is_one(client, db):

@@ -29,12 +29,12 @@ def test_a_list_source_added_later_counts_for_every_list(db):
     "decide",
     [
         lambda s: Signatory.objects.filter(pk=s.pk).update(curated_name="A curated name"),
-        lambda s: Signatory.objects.filter(pk=s.pk).update(country="Canada"),
+        lambda s: Signatory.objects.filter(pk=s.pk).update(country="CA"),
         lambda s: Signatory.objects.filter(pk=s.pk).update(public_note="A note"),
         lambda s: Alias.objects.create(signatory=s, name="Another name"),
         lambda s: SignatoryRedirect.objects.create(signatory=s, old_slug="an-old-slug"),
         lambda s: MatchOverride.objects.create(
-            source=SourceVersionFactory(letter=s.letter), ordinal=1, text="x", signatory=s
+            letter=s.letter, source_slug="a-copy", ordinal=1, text="x", signatory=s
         ),
     ],
     ids=["name", "country", "note", "alias", "redirect", "override"],

@@ -37,14 +37,35 @@ class Command(BaseCommand):
                         f" (+{source.created} ~{source.updated} -{source.removed})"
                         + (f"; matched: {methods}" if methods else "")
                     )
+                if source.curation:
+                    self.stdout.write(
+                        self.style.NOTICE(
+                            f"  {source.slug}: curation back in force: {', '.join(source.curation)}"
+                        )
+                    )
                 if verbosity >= 2:
                     for ordinal, text, method, score, name in source.notable:
                         self.stdout.write(
                             f"    #{ordinal} {text!r} -> {name!r} ({method}, {score:g})"
                         )
             for slug in report.sources_removed:
+                kept = report.dormant.get(slug)
                 self.stdout.write(
-                    self.style.NOTICE(f"  {slug}: removed (no longer in letter.toml)")
+                    self.style.NOTICE(
+                        f"  {slug}: removed (no longer in letter.toml); its entries are deleted"
+                        + (
+                            f"; kept dormant until it returns: {', '.join(kept)}"
+                            if kept
+                            else "; no curation was about it"
+                        )
+                    )
+                )
+            if report.without_entries:
+                names = ", ".join(f"“{name}”" for name in report.without_entries)
+                self.stdout.write(
+                    self.style.NOTICE(
+                        f"  signatories no list names now, kept for their curation: {names}"
+                    )
                 )
             if verbosity >= 1:
                 self.stdout.write(

@@ -1,0 +1,9 @@
+"""Signals the importer sends, so that a higher layer (curation) can answer without the importer
+importing it."""
+
+from django.dispatch import Signal
+
+# Sent inside the import's transaction with `letter` and `slugs` (sources that left letter.toml
+# or came back). A receiver returns {slug: ["a source note", ...]}: what it keeps about those
+# sources, which the importer reports as kept dormant, or back in force.
+source_curation = Signal()
