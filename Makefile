@@ -27,7 +27,7 @@ run: install
 
 # Debian's packages the tests drive: Chromium for the browser tests (nothing downloads a browser),
 # nginx and openssl to check deploy/nginx.conf.
-TEST_PACKAGES := chromium nginx openssl
+TEST_PACKAGES := chromium nginx openssl fonts-dejavu-core fonts-droid-fallback
 system-deps:
 	@missing=""; for tool in chromium nginx openssl; do \
 	  PATH="$$PATH:/usr/sbin:/sbin" command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \

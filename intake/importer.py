@@ -23,6 +23,7 @@ from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, re
 from intake.matching import Cluster, Reading, match_source
 from letters.models import Letter, SourceVersion
 from names.keys import guess_kind, normalized_key
+from names.places import name_part
 from search.documents import refresh_search_documents
 from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, Signatory
 from signatories.rules import display_reading, refresh_signatories, unique_slug
@@ -31,7 +32,7 @@ __all__ = ["LoadError", "load_letters", "default_folders", "ImportReport"]
 
 SOURCE_FIELDS = [
     "position", "file_name", "sha256", "size", "title", "publisher", "kind", "language",
-    "published", "notes", "text", "printed_title", "addressees", "body", "closing", "list_style",
+    "published", "notes", "text", "captured_url", "captured_at", "printed_title", "addressees", "body", "closing", "list_style",
     "claimed_total", "claimed_anonymous", "claimed_more_than", "diagnostics",
 ]  # fmt: skip
 
@@ -155,6 +156,8 @@ def source_values(spec: SourceSpec) -> dict:
         "published": spec.published,
         "notes": spec.notes,
         "text": spec.text,
+        "captured_url": spec.captured_url,
+        "captured_at": spec.captured_at,
         "printed_title": parsed.title,
         "addressees": parsed.addressees,
         "body": parsed.body,
@@ -189,6 +192,12 @@ class PendingEntry:
     text: str
     line_start: int
     line_end: int
+    place: str = ""
+
+    @property
+    def name(self) -> str:
+        """What matching reads: the entry without the place printed after it."""
+        return name_part(self.text, self.place)
 
 
 def sync_entries(
@@ -206,7 +215,7 @@ def sync_entries(
             if entry is not None and entry.text == parsed.text:
                 moved = {
                     name: getattr(parsed, name)
-                    for name in ("number", "line_start", "line_end")
+                    for name in ("number", "line_start", "line_end", "place")
                     if getattr(entry, name) != getattr(parsed, name)
                 }
                 if moved:
@@ -220,7 +229,7 @@ def sync_entries(
                 source_report.created += 1
             pending.append(
                 PendingEntry(source, parsed.ordinal, parsed.number, parsed.text,
-                             parsed.line_start, parsed.line_end)
+                             parsed.line_start, parsed.line_end, parsed.place)
             )  # fmt: skip
         if existing:
             ListEntry.objects.filter(pk__in=[e.pk for e in existing.values()]).delete()
@@ -258,6 +267,7 @@ def attach_entries(
         items = by_source.get(source_spec.slug, [])
         source = sources[source_spec.slug]
         readings = []
+        texts = {item.ordinal: item.text for item in items}
         for item in items:
             override = overrides.get((source.pk, item.ordinal))
             if override is not None and override.text == item.text:
@@ -267,10 +277,10 @@ def attach_entries(
                     100.0,
                 )
             else:
-                readings.append(Reading(source.slug, item.ordinal, item.text))
+                readings.append(Reading(source.slug, item.ordinal, item.name))
         taken = {cid for (slug, _), (cid, _, _) in decided.items() if slug == source.slug}
         for match in match_source(readings, [c for c in clusters.values() if c.id not in taken]):
-            curated = pinned.get(normalized_key(match.entry.text), set())
+            curated = pinned.get(normalized_key(texts[match.entry.ordinal]), set())
             if match.cluster is None and len(curated) == 1 and next(iter(curated)) in clusters:
                 decided[source.slug, match.entry.ordinal] = (
                     next(iter(curated)),
@@ -290,7 +300,7 @@ def attach_entries(
                 )
         for item in items:
             cid = decided[source.slug, item.ordinal][0]
-            clusters[cid].readings.append(Reading(source.slug, item.ordinal, item.text))
+            clusters[cid].readings.append(Reading(source.slug, item.ordinal, item.name))
 
     positions = {slug: source.position for slug, source in sources.items()}
     created: dict[Hashable, int] = {}
@@ -308,7 +318,7 @@ def attach_entries(
         rows.append(
             ListEntry(
                 source=item.source, ordinal=item.ordinal, number=item.number, text=item.text,
-                line_start=item.line_start, line_end=item.line_end,
+                line_start=item.line_start, line_end=item.line_end, place=item.place,
                 signatory_id=created.get(cid, cid), match_method=method, match_score=score,
             )
         )  # fmt: skip
@@ -321,10 +331,12 @@ def load_clusters(letter: Letter) -> dict[Hashable, Cluster]:
         pk: Cluster(pk) for pk in letter.signatories.values_list("pk", flat=True)
     }
     entries = ListEntry.objects.filter(source__letter=letter).values_list(
-        "signatory_id", "source__slug", "ordinal", "text"
+        "signatory_id", "source__slug", "ordinal", "text", "place"
     )
-    for signatory_id, source_slug, ordinal, text in entries:
-        clusters[signatory_id].readings.append(Reading(source_slug, ordinal, text))
+    for signatory_id, source_slug, ordinal, text, place in entries:
+        clusters[signatory_id].readings.append(
+            Reading(source_slug, ordinal, name_part(text, place))
+        )
     for signatory_id, name in Alias.objects.filter(signatory__letter=letter).values_list(
         "signatory_id", "name"
     ):

@@ -41,8 +41,14 @@ def split_lines(text: str) -> list[Line]:
     it, each line keeping the number of the file line where it starts."""
     if looks_like_html(text):
         return [Line(number, line) for number, line in html_lines(text)]
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed breaks the line (a new page) but is not a line of the file: both pieces keep
+    # the file's line number, so entries still point at the lines as received.
+    return [
+        Line(i, piece)
+        for i, raw in enumerate(text.split("\n"), start=1)
+        for piece in raw.split("\f")
+    ]
 
 
 def strip_markdown(text: str) -> str:

@@ -27,6 +27,8 @@ class SourceKind(models.TextChoices):
     PDF_TEXT = "pdf-text", "Text extracted from a PDF"
     PRESS_RELEASE = "press-release", "Press release"
     NEWS_REPORT = "news-report", "News report"
+    PDF = "pdf", "PDF (the original file)"
+    WEB_ARCHIVE = "web-archive", "Web-archive capture (WARC or WACZ)"
 
 
 class SourceVersionQuerySet(models.QuerySet):
@@ -49,7 +51,12 @@ class SourceVersion(models.Model):
     language = models.CharField(max_length=20, blank=True)
     published = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    text = models.TextField(help_text="The full text exactly as received.")
+    text = models.TextField(
+        help_text="The full text exactly as received (for a PDF or a capture: as read from it)."
+    )
+    # A web-archive capture's provenance: the URL that was captured, and when.
+    captured_url = models.URLField(max_length=2000, blank=True)
+    captured_at = models.DateTimeField(null=True, blank=True)
     # What the parser extracted and noticed.
     printed_title = models.CharField(max_length=300, blank=True)
     addressees = models.TextField(blank=True)
