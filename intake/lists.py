@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from intake.parsed import Diagnostic, ParsedEntry, ParsedSource
 from intake.textlines import (
     Line,
@@ -24,6 +26,7 @@ TRAILER_RE = re.compile(
     r"^\W*(?:share\s+this|please\s+click|click\s+here|download|read\s+more|\*{3,}|-{3,}|_{3,})",
     re.IGNORECASE,
 )
+NEARLY_KNOWN_LENGTH, NEARLY_KNOWN_SCORE = 12, 92.0
 LIST_SUMMARY_CODES = {"wrapped-entries", "count-mismatch", "count-match", "no-closing-note"}
 
 
@@ -246,7 +249,29 @@ def list_diagnostics(parsed: ParsedSource) -> list[Diagnostic]:
     return notes
 
 
-def segment_known(parts, known: set[str], key):
+class NearlyKnown:
+    """Names other copies print, and those a typo away: a key of NEARLY_KNOWN_LENGTH characters
+    or more within NEARLY_KNOWN_SCORE of one of them. Used only to split a line that wrapping
+    joined to its neighbour, where a typo must not hide the names it is made of."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.choices = sorted(k for k in known if len(k) >= NEARLY_KNOWN_LENGTH)
+
+    def __contains__(self, key: str) -> bool:
+        if key in self.known:
+            return True
+        if len(key) < NEARLY_KNOWN_LENGTH or not self.choices:
+            return False
+        return (
+            process.extractOne(
+                key, self.choices, scorer=fuzz.ratio, score_cutoff=NEARLY_KNOWN_SCORE
+            )
+            is not None
+        )
+
+
+def segment_known(parts, known, key):
     """Cut consecutive lines into the fewest groups that each make a known name, or None."""
     if not parts:
         return []
@@ -276,7 +301,7 @@ def rejoin_known_names(parsed: ParsedSource, known: set[str], key) -> int:
         parts = entry.parts or ((entry.line_start, entry.text),)
         split = None
         if len(parts) > 1 and key(entry.text) not in known:
-            split = segment_known(parts, known, key)
+            split = segment_known(parts, NearlyKnown(known), key)
         if split and len(split) > 1:
             pieces.extend(split)
             changes += 1

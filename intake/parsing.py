@@ -231,6 +231,7 @@ def parse_source(
         # "Signed by: A, B, C": the names start on the label's own line.
         label_line = lines[valediction]
         region = [Line(label_line.number, label_rest(label_line.text) or ""), *region]
+    region = without_label(region)
 
     marked_items = [line for line in region if not line.blank and marker_of(line.text)]
     if len(marked_items) < 3 and looks_like_running_text(region):
@@ -280,6 +281,18 @@ def finish(parsed: ParsedSource, expect_list: bool, region: list[Line]) -> Parse
     parsed.diagnostics.extend(numbering_diagnostics([e.number for e in parsed.entries]))
     parsed.diagnostics.extend(list_diagnostics(parsed))
     return parsed
+
+
+def without_label(region: list[Line]) -> list[Line]:
+    """The region with a list label ("Signatories:") taken off its first line, if it has one."""
+    for i, line in enumerate(region):
+        if line.blank:
+            continue
+        rest = label_rest(strip_markdown(line.text))
+        if rest is None:
+            return region
+        return [*region[:i], Line(line.number, rest), *region[i + 1 :]]
+    return region
 
 
 def find_running_label(lines: list[Line], start: int, note_index: int | None) -> int | None:

@@ -110,7 +110,11 @@ def pieces_of(lines: list[Line]) -> tuple[list[Piece], list[Cut]]:
         if not text:
             blank_before = True
             continue
-        if state["text"].strip():
+        if state["text"].strip() and state["depth"] > 0:
+            # Inside brackets a line break is only wrapping.
+            before = state["text"].rstrip()
+            state["text"] = before + ("" if before.endswith("-") else " ")
+        elif state["text"].strip():
             before = state["text"].rstrip()
             ended = before.endswith(".") and not ABBREVIATION_RE.search(before)
             kind = ("stop" if ended else "blank") if blank_before else "line"
@@ -126,14 +130,11 @@ def pieces_of(lines: list[Line]) -> tuple[list[Piece], list[Cut]]:
             else:
                 add(text[position : m.start()], line.number)
                 sep = m.group(0)
-                kind = (
-                    "semicolon"
-                    if sep.strip() in ";；"
-                    else "comma"
-                    if sep.strip() in ",，"
-                    else "and"
-                )
-                close(line.number, Cut(kind, sep))
+                kind = "and" if sep.strip().casefold() in {"and", "&"} else "comma"
+                if sep.strip() in {";", "；"}:
+                    kind = "semicolon"
+                # A comma that ends a line is printed with the space the line break stands for.
+                close(line.number, Cut(kind, sep.rstrip() + " "))
             position = m.end()
         state["depth"] = max(0, state["depth"] + count_depth(text[position:]))
         add(text[position:], line.number)
@@ -150,7 +151,8 @@ def pieces_of(lines: list[Line]) -> tuple[list[Piece], list[Cut]]:
             upto = rest.index("stop") if "stop" in rest else len(rest)
             if not {"comma", "semicolon", "and"} & set(rest[:upto]):
                 cuts[i] = Cut("and-last", cut.printed)
-    return [trim_stop(p) for p in pieces], cuts
+    ends = {len(pieces) - 1} | {i for i, c in enumerate(cuts) if c.kind in {"stop", "blank"}}
+    return [trim_stop(p) if i in ends else p for i, p in enumerate(pieces)], cuts
 
 
 def count_depth(text: str) -> int:
@@ -162,7 +164,7 @@ def trim_stop(piece: Piece) -> Piece:
     text = piece.text.rstrip()
     if text.endswith(".") and not ABBREVIATION_RE.search(text):
         text = text[:-1].rstrip()
-    return Piece(text.rstrip(",;"), piece.line, piece.end_line)
+    return Piece(text, piece.line, piece.end_line)
 
 
 def joined(pieces: list[Piece], cuts: list[Cut], i: int, j: int) -> str:
