@@ -30,6 +30,11 @@ PAGE_NUMBER_RE = re.compile(
 GLUED_PAGE_RE = re.compile(
     rf"\s+{PAGE_WORD}\s*\d{{1,4}}(?:\s*{OF_WORD}\s*\d{{1,4}})?\s*$", re.IGNORECASE
 )
+# A date printed beside a running title: "9 September 2020", "September 9, 2020".
+DATE_RE = re.compile(
+    r"^(?:\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
+    rf"(?:\s*[-–—|·•,]?\s*(?:{PAGE_WORD}\s*)?\d{{1,4}}(?:\s*{OF_WORD}\s*\d{{1,4}})?)?$"
+)
 REPEATS = 3  # a short line printed this often is a running header or footer
 MAX_FURNITURE_WORDS = 14
 
@@ -60,8 +65,13 @@ def only_title(text: str, pattern: re.Pattern[str] | None) -> bool:
     """The title, perhaps with a page number or a separator around it, and nothing else."""
     if pattern is None or not (m := pattern.search(text)):
         return False
-    rest = (text[: m.start()] + " " + text[m.end() :]).strip()
-    return not rest or is_page_number(rest) or not re.search(r"[^\W\d_]", rest)
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" -–—|·•,")
+    return (
+        not rest
+        or is_page_number(rest)
+        or not re.search(r"[^\W\d_]", rest)
+        or bool(DATE_RE.match(rest))
+    )
 
 
 def drop_furniture(lines: list[Line], title: str) -> tuple[list[Line], list[Furniture]]:

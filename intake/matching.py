@@ -9,6 +9,7 @@ two of its entries into one cluster.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from names.folding import folded_key
-from names.keys import KEY_CHAIN
+from names.keys import KEY_CHAIN, normalized_key
 
 FUZZY_THRESHOLD = 88.0
 FUZZY_WITH_ORDER_THRESHOLD = 75.0
@@ -29,6 +30,9 @@ UNCERTAIN_THRESHOLD = 60.0
 UNCERTAIN_MARGIN = 10.0
 TYPO_LENGTH = 8
 MAX_TYPOS = 4
+# ... or is printed with a short note after it (see `annotated_form`).
+TAIL_RE = re.compile(r"^(?:\s*\([^()]+\)|\s*\[[^\[\]]+\]|\s*[-/,]\s*[^\W\d_][^()\[\]]*)$")
+MAX_TAIL_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -203,8 +207,10 @@ def uncertain_pass(
             cid = max(row, key=row.get)
             rivals = sorted((s for s, o in by_cluster[cid] if o != ordinal), reverse=True)
             second = max(ranked[1] if len(ranked) > 1 else 0.0, rivals[0] if rivals else 0.0)
+            entry_text = by_ordinal[ordinal].text
             if ranked[0] - second >= UNCERTAIN_MARGIN and any(
-                typo_apart(by_ordinal[ordinal].text, text) for text in texts[cid]
+                typo_apart(entry_text, text) or annotated_form(entry_text, text)
+                for text in texts[cid]
             ):
                 accepted.append((ranked[0], ordinal, cid))
         if not accepted:
@@ -227,6 +233,16 @@ def typo_apart(a: str, b: str) -> bool:
         return True
     xs, ys = " ".join(sorted(x.split())), " ".join(sorted(y.split()))
     return OSA.distance(xs, ys, score_cutoff=budget) <= budget
+
+
+def annotated_form(entry: str, name: str) -> bool:
+    """Whether the entry is the name with a short note printed after it, in brackets or after a
+    dash or a comma ("Tibet Justice Center, Oakland"): a place the gazetteer does not know."""
+    e, n = normalized_key(entry), normalized_key(name)
+    if len(n) < 4 or not e.startswith(n) or e == n:
+        return False
+    tail = TAIL_RE.match(e[len(n) :])
+    return tail is not None and len(tail.group(0).split()) <= MAX_TAIL_WORDS
 
 
 def is_doubtful(method: str, score: float, *, first_list: bool) -> bool:

@@ -20,12 +20,12 @@ from rapidfuzz import fuzz, process
 from intake.textlines import Line, clean_line
 from names.folding import folded_key
 
+# A list's label: a short phrase that opens with a word of signing and ends with a colon
+# ("Signed by:", "Signatories (in alphabetical order):", "Endorsed by the following groups:").
 LABEL_RE = re.compile(
-    r"^\W*(?P<label>(?:(?:the\s+)?list\s+of\s+)?(?:"
-    r"(?:co-?)?signed\s+by|(?:co-?)?signatories|signatory\s+organi[sz]ations|signatures"
-    r"|signers|endorsed\s+by|endorsements?|endorsing\s+organi[sz]ations|supported\s+by"
-    r"|(?:the\s+)?undersigned(?:\s+organi[sz]ations)?|signing\s+organi[sz]ations"
-    r"|organi[sz]ations\s+signing)(?:\s*\([^)]{0,40}\))?)\s*[:：]\s*(?P<rest>.*)$",
+    r"^\W*(?P<label>(?:(?:the|a)\s+)?(?:(?:full\s+)?list\s+of\s+)?(?:"
+    r"(?:co-?)?sign(?:ed|atories|atory|atures|ers|ing)|endorse(?:d|ments?|rs)|endorsing"
+    r"|supported|undersigned|organi[sz]ations\s+signing)\b[^:：.!?]{0,60})[:：]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 SEPARATOR_RE = re.compile(r"\s*[,;，；]\s*|\s+(?:and|&)\s+", re.IGNORECASE)

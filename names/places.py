@@ -12,6 +12,7 @@ Watch"): only the end of a printed name, after a bracket, a dash or a comma, is 
 from __future__ import annotations
 
 import functools
+import gettext
 import re
 from dataclasses import dataclass
 
@@ -32,9 +33,13 @@ GENERIC_WORDS = {
     "centre", "center", "capital", "coast", "upper", "lower", "islands", "island", "city",
     "region", "province", "district", "state", "the", "of", "and",
 }  # fmt: skip
+# The languages whose names of countries the gazetteer also knows (pycountry's translations):
+# the European languages the copies and their publishers write in (names in CJK scripts fold to
+# short syllables that an acronym could spell).
+LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "ru"]
 # A town before a country: one to three words, each starting with a capital letter.
 TOWN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*){0,2}$")
-BRACKETED_RE = re.compile(r"^(?P<name>.*\S)\s*\((?P<place>[^()]+)\)$")
+BRACKETED_RE = re.compile(r"^(?P<name>.*\S)\s*(?:\((?P<place>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$")
 DASHED_RE = re.compile(r"^(?P<name>.*\S)(?:\s+[-–—]\s*|\s*[–—]\s+)(?P<place>[^-–—]+)$")
 COMMA_RE = re.compile(r"^(?P<name>.*\S),\s+(?P<place>[^,]+(?:,\s+[^,]+)?)$")
 
@@ -51,13 +56,20 @@ class PlaceSplit:
 @functools.cache
 def countries() -> frozenset[str]:
     names: set[str] = set()
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in LANGUAGES
+    ]
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value:
-                names.add(folded_key(value))
-                if "," in value:
-                    names.add(folded_key(value.split(",")[0]))
+            if not value:
+                continue
+            for translation in translations:
+                local = translation.gettext(value)
+                names.add(folded_key(local))
+                if "," in local:
+                    names.add(folded_key(local.split(",")[0]))
     for code, common in COMMON_NAMES.items():
         if pycountry.countries.get(alpha_2=code) is None:
             raise LookupError(f"the gazetteer has no country {code}")
@@ -95,8 +107,8 @@ def place_splits(text: str) -> list[PlaceSplit]:
     (brackets, then a dash, then a comma). Empty when nothing at the end is a known place."""
     text = text.strip()
     found: list[PlaceSplit] = []
-    if (m := BRACKETED_RE.match(text)) and is_place(m["place"]):
-        found.append(PlaceSplit(m["name"].strip(), m["place"].strip(), "bracket"))
+    if (m := BRACKETED_RE.match(text)) and is_place(place := m["place"] or m["square"]):
+        found.append(PlaceSplit(m["name"].strip(), place.strip(), "bracket"))
     if (m := DASHED_RE.match(text)) and is_place(m["place"]):
         found.append(PlaceSplit(m["name"].strip(), m["place"].strip(), "dash"))
     if m := COMMA_RE.match(text):
