@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from intake.matching import Cluster, Reading, match_source
+from intake.preview import Preview, collect_preview
 from letters.models import Letter, SourceVersion
 from names.keys import guess_kind, normalized_key
 from names.places import name_part
@@ -62,6 +63,8 @@ class ImportReport:
     signatories_removed: int = 0
     signatories_total: int = 0
     in_every_list: int = 0
+    dry_run: bool = False
+    preview: Preview = field(default_factory=Preview)
 
     @property
     def changed(self) -> bool:
@@ -79,14 +82,22 @@ def default_folders(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{MANIFEST_NAME}"))
 
 
-def load_letters(folders: Iterable[Path]) -> list[ImportReport]:
-    """Verify and parse every folder, then import them all in one transaction."""
+def load_letters(folders: Iterable[Path], *, dry_run: bool = False) -> list[ImportReport]:
+    """Verify and parse every folder, then import them all in one transaction.
+
+    A dry run does the whole import, reports it, and rolls the transaction back: the reports
+    (with their previews) say what a real run would do, and nothing is written."""
     folders = list(folders)
     if not folders:
         raise LoadError("no letter folders to load (no fixtures/*/letter.toml)")
     specs = [read_letter_folder(Path(folder)) for folder in folders]
     with transaction.atomic():
-        return [import_letter(spec) for spec in specs]
+        reports = [import_letter(spec) for spec in specs]
+        if dry_run:
+            transaction.set_rollback(True)
+    for report in reports:
+        report.dry_run = dry_run
+    return reports
 
 
 def import_letter(spec: LetterSpec) -> ImportReport:
@@ -132,6 +143,7 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             for row in rows
             if row[2] != MatchMethod.EXACT and (source.pk, row[0]) in created_pairs
         ]
+    report.preview = collect_preview(letter, created_pairs, created_ids)
     report.signatories_total = letter.signatories.count()
     report.in_every_list = letter.signatories.in_every_list().count()
     if report.changed:

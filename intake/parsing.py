@@ -234,7 +234,10 @@ def parse_source(
     region = without_label(region)
 
     marked_items = [line for line in region if not line.blank and marker_of(line.text)]
-    if len(marked_items) < 3 and looks_like_running_text(region):
+    labelled = (
+        valediction is not None and label_rest(strip_markdown(lines[valediction].text)) is not None
+    )
+    if len(marked_items) < 3 and looks_like_running_text(region, labelled=labelled):
         region = trim_running_trailer(region)
         for piece in read_running_list(region, known):
             parsed.entries.append(
@@ -300,7 +303,9 @@ def find_running_label(lines: list[Line], start: int, note_index: int | None) ->
     end = note_index if note_index is not None and note_index > start else len(lines)
     for i in range(start, end):
         rest = label_rest(strip_markdown(lines[i].text))
-        if rest and looks_like_running_text([Line(lines[i].number, rest), *lines[i + 1 : end]]):
+        if rest and looks_like_running_text(
+            [Line(lines[i].number, rest), *lines[i + 1 : end]], labelled=True
+        ):
             return i
     return None
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from intake.textlines import Line, clean_line
 from names.folding import folded_key
+from names.places import is_place
 
 # A list's label: a short phrase that opens with a word of signing and ends with a colon
 # ("Signed by:", "Signatories (in alphabetical order):", "Endorsed by the following groups:").
@@ -58,8 +59,6 @@ def label_rest(text: str) -> str | None:
 
 def counted_separators(text: str) -> int:
     """Commas and semicolons outside brackets, without the comma before a place."""
-    from names.places import is_place
-
     depth, count = 0, 0
     for i, char in enumerate(text):
         if char in "([{【":
@@ -71,13 +70,16 @@ def counted_separators(text: str) -> int:
     return count
 
 
-def looks_like_running_text(lines: list[Line]) -> bool:
-    """Most lines hold several names: separators, not line ends, divide them."""
+def looks_like_running_text(lines: list[Line], *, labelled: bool = False) -> bool:
+    """Most lines hold several names: separators, not line ends, divide them. After a list's
+    label ("Signed by:") one separator per line is enough, and a short list will do."""
     content = [line.text for line in lines if not line.blank]
     if not content:
         return False
     counts = [counted_separators(text) for text in content]
     with_separators = sum(1 for c in counts if c)
+    if labelled:
+        return sum(counts) >= max(2, len(content)) and with_separators >= 0.5 * len(content)
     return sum(counts) >= max(3, 1.5 * len(content)) and with_separators >= 0.5 * len(content)
 
 

@@ -23,6 +23,8 @@ def source_data(request, source: SourceVersion) -> dict:
         "claimed_total": source.claimed_total,
         "claimed_anonymous": source.claimed_anonymous,
         "diagnostics": source.diagnostics,
+        "captured_url": source.captured_url,
+        "captured_at": source.captured_at.isoformat() if source.captured_at else None,
         "url": request.build_absolute_uri(source.get_absolute_url()),
     }
 
