@@ -104,6 +104,6 @@ def as_html(text: str, title: str) -> bytes:
         body.append("</ul>")
     page = (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title></head>"
-        f"<body><nav><a href='/'>Home</a></nav><article>{''.join(body)}</article></body></html>"
+        f"<body><nav><a href='/'>Home</a></nav><article>\n{chr(10).join(body)}\n</article></body></html>"
     )
     return page.encode("utf-8")
