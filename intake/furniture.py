@@ -35,6 +35,9 @@ DATE_RE = re.compile(
     r"^(?:\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
     rf"(?:\s*[-–—|·•,]?\s*(?:{PAGE_WORD}\s*)?\d{{1,4}}(?:\s*{OF_WORD}\s*\d{{1,4}})?)?$"
 )
+LEADING_PAGE_RE = re.compile(
+    rf"^{PAGE_WORD}\s*\d{{1,4}}(?:\s*{OF_WORD}\s*\d{{1,4}})?\s+[-–—|]?\s*", re.IGNORECASE
+)
 REPEATS = 3  # a short line printed this often is a running header or footer
 MAX_FURNITURE_WORDS = 14
 
@@ -106,29 +109,41 @@ def drop_furniture(lines: list[Line], title: str) -> tuple[list[Line], list[Furn
             left_out.append(Furniture(line.number, text))
             out.append(Line(line.number, ""))
             continue
-        cut = cut_glued(line.raw, pattern if title_seen else None)
-        if cut != line.raw:
-            left_out.append(Furniture(line.number, line.raw[len(cut) :].strip()))
-            out.append(Line(line.number, cut))
+        kept, cut = cut_glued(line.raw, pattern if title_seen else None)
+        if cut:
+            left_out.append(Furniture(line.number, " ".join(cut)))
+            out.append(Line(line.number, kept))
             continue
         out.append(line)
     return out, left_out
 
 
-def cut_glued(raw: str, pattern: re.Pattern[str] | None) -> str:
-    """The line without a page number or the title printed after its own text."""
-    text = raw.rstrip()
-    for _ in range(3):  # "Name Page 5 of 8 <title>" carries both
+def cut_glued(raw: str, pattern: re.Pattern[str] | None) -> tuple[str, list[str]]:
+    """The line without a page number or the title printed before or after its own text, and
+    what was cut ("Name Page 5 of 8 <title>" carries both; "Page 5 of 8 Name" leads with one)."""
+    text, cut = raw, []
+    for _ in range(4):
         before = text
-        if pattern is not None and (m := pattern.search(text)) and not text[m.end() :].strip():
-            head = text[: m.start()].rstrip(" -–—|")
+        body = text.rstrip()
+        if pattern is not None and (m := pattern.search(body)) and not body[m.end() :].strip():
+            head = body[: m.start()].rstrip(" -–—|")
             if re.search(r"\w", head):
+                cut.insert(0, body[m.start() :].strip())
                 text = head
-        if (m := GLUED_PAGE_RE.search(text)) and re.search(r"\w", text[: m.start()]):
+        if (m := GLUED_PAGE_RE.search(text.rstrip())) and re.search(r"\w", text[: m.start()]):
+            cut.insert(0, text[m.start() :].strip())
             text = text[: m.start()].rstrip(" -–—|")
+        lead = text.lstrip()
+        indent = text[: len(text) - len(lead)]
+        if pattern is not None and (m := pattern.match(lead)) and re.search(r"\w", lead[m.end() :]):
+            cut.append(lead[: m.end()].strip())
+            text = indent + lead[m.end() :].lstrip(" -–—|")
+        elif (m := LEADING_PAGE_RE.match(lead)) and re.search(r"\w", lead[m.end() :]):
+            cut.append(lead[: m.end()].strip())
+            text = indent + lead[m.end() :]
         if text == before:
             break
-    return text if text != raw.rstrip() else raw
+    return (text, cut) if cut else (raw, [])
 
 
 def furniture_diagnostic(left_out: list[Furniture]) -> list[Diagnostic]:

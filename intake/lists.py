@@ -15,6 +15,7 @@ from intake.textlines import (
     starts_as_continuation,
 )
 from names.keys import sort_key
+from names.places import place_splits
 
 BULLET_RE = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*•·▪◦‣]|\u2013|\u2014)\s+(?P<text>\S.*)$")
 NUMBER_RE = re.compile(
@@ -278,7 +279,9 @@ def segment_known(parts, known, key):
     best = None
     for cut in range(len(parts), 0, -1):
         head = parts[:cut]
-        if key(join_wrapped([t for _, t in head])) in known:
+        text = join_wrapped([t for _, t in head])
+        # A line may carry a place after the name ("Name - Brazil"): its name part counts too.
+        if any(key(t) in known for t in (text, *(s.name for s in place_splits(text)))):
             rest = segment_known(parts[cut:], known, key)
             if rest is not None and (best is None or 1 + len(rest) < len(best)):
                 best = [head, *rest]

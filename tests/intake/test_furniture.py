@@ -73,3 +73,12 @@ def test_a_short_line_repeated_on_every_page_is_a_running_footer():
     parsed = parse_source(text, title=TITLE)
     assert len(parsed.entries) == 12
     assert not any(footer in e.text for e in parsed.entries)
+
+
+def test_furniture_leading_a_line_is_cut_off_too():
+    lines = split_lines(f"{TITLE}\nPage 4 of 9 Organisation D for Peace\n{TITLE} 17. Name\n")
+    kept, left_out = drop_furniture(lines, TITLE)
+    assert [line.text for line in kept][1:3] == ["Organisation D for Peace", "17. Name"]
+    assert [(f.number, f.text) for f in left_out] == [(2, "Page 4 of 9"), (3, TITLE)]
+    kept, left_out = drop_furniture(split_lines(f"{TITLE}\nName Page 5 of 8 {TITLE}\n"), TITLE)
+    assert [(f.number, f.text) for f in left_out] == [(2, f"Page 5 of 8 {TITLE}")]
