@@ -299,13 +299,15 @@ def without_label(region: list[Line]) -> list[Line]:
 
 
 def find_running_label(lines: list[Line], start: int, note_index: int | None) -> int | None:
-    """The line where a list in running text starts with its label ("Signed by: A, B, C")."""
+    """The line of a list label ("Signed by:") that running text follows, on the same line or
+    the next ones."""
     end = note_index if note_index is not None and note_index > start else len(lines)
     for i in range(start, end):
         rest = label_rest(strip_markdown(lines[i].text))
-        if rest and looks_like_running_text(
-            [Line(lines[i].number, rest), *lines[i + 1 : end]], labelled=True
-        ):
+        if rest is None:
+            continue
+        first = [Line(lines[i].number, rest)] if rest else []
+        if looks_like_running_text([*first, *lines[i + 1 : end]], labelled=True):
             return i
     return None
 

@@ -101,3 +101,17 @@ def test_entries_of_running_text_point_at_their_lines():
     for entry in parsed.entries:
         assert entry.text.split()[0] in lines[entry.line_start - 1]
         assert entry.text.split()[-1] in lines[entry.line_end - 1]
+
+
+def test_a_label_alone_on_its_line_that_no_closing_formula_precedes_starts_the_list():
+    list_text = (
+        "Signatory organisations (in alphabetical order):\n\nAmnesty International; ARTICLE 19; "
+        "Asian Forum for Human Rights and\nDevelopment (FORUM-ASIA); Free Tibet; and Hong Kong "
+        "Watch."
+    )
+    parsed = parse_source(copy(list_text), title=TITLE, known=set(KNOWN))
+    assert [e.text for e in parsed.entries] == [
+        "Amnesty International", "ARTICLE 19",
+        "Asian Forum for Human Rights and Development (FORUM-ASIA)", "Free Tibet",
+        "Hong Kong Watch",
+    ]  # fmt: skip
