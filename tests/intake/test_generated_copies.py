@@ -5,9 +5,11 @@ import re
 
 import pytest
 
+from intake.importer import load_letters
 from letters.models import SourceVersion
 from signatories.models import ListEntry
 from tests.intake import generators
+from tests.intake.helpers import add_source
 from tests.intake.measure import load_generated, seed_list
 
 TARGET = 0.98
@@ -101,3 +103,23 @@ def test_annotated_entries_keep_their_text_and_record_the_place(seeded, letter_c
     # A name that ends in a country of its own keeps it.
     witness = next(e for e in entries if e.signatory.name.startswith("Witness Radio"))
     assert witness.signatory.name.endswith("Uganda")
+
+
+def test_loading_an_annotated_copy_again_changes_nothing(seeded, letter_copy):
+    names, signatories, body = seed_list("cihrs-web")
+    copy = generators.annotated_copy(names, body, 12, shuffled=True, typos=0.1)
+    load_generated(letter_copy, "generated", copy, signatories)
+    (again,) = load_letters([letter_copy])
+    assert not again.changed
+
+
+def test_a_signatory_an_annotated_copy_brings_is_named_without_the_place(seeded, letter_copy):
+    names, _, body = seed_list("forum-asia-web")
+    copy = generators.annotated_copy([*names, "Zeta Gamma Trust"], body, 4, shuffled=False)
+    text = copy.text.replace("Zeta Gamma Trust", "Zeta Gamma Trust – Lyon, France", 1)
+    add_source(letter_copy, "generated", text)
+    (report,) = load_letters([letter_copy])
+    entry = ListEntry.objects.get(source__slug="generated", text__startswith="Zeta Gamma Trust")
+    assert report.signatories_created == 1
+    assert (entry.text, entry.place) == ("Zeta Gamma Trust – Lyon, France", "Lyon, France")
+    assert (entry.signatory.name, entry.match_method) == ("Zeta Gamma Trust", "new")
