@@ -65,8 +65,11 @@ def counted_separators(text: str) -> int:
             depth += 1
         elif char in ")]}】":
             depth = max(0, depth - 1)
-        elif char in ",;，；" and depth == 0 and not is_place(text[i + 1 :]):
-            count += 1
+        elif char in ",;，；" and depth == 0:
+            tail = text[i + 1 :]
+            # Only the end of a line can be a place ("Name, City, Country").
+            if len(tail) > 60 or tail.count(",") > 1 or not is_place(tail):
+                count += 1
     return count
 
 
