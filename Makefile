@@ -26,11 +26,13 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Debian's packages the tests drive: Chromium for the browser tests (nothing downloads a browser),
-# nginx and openssl to check deploy/nginx.conf.
-TEST_PACKAGES := chromium nginx openssl
+# nginx and openssl to check deploy/nginx.conf, and the fonts the intake tests draw PDFs with.
+TEST_PACKAGES := chromium nginx openssl fonts-dejavu-core fonts-droid-fallback
+TEST_FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 system-deps:
 	@missing=""; for tool in chromium nginx openssl; do \
 	  PATH="$$PATH:/usr/sbin:/sbin" command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	for font in $(TEST_FONTS); do [ -f $$font ] || missing="$$missing $$font"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \

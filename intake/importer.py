@@ -12,8 +12,8 @@ letter.toml lies dormant until it returns (`intake.dormant`), and the report say
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,20 +21,21 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from intake.attaching import PendingEntry, attach_entries
 from intake.dormant import curation_of_sources, signatories_without_entries
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
-from intake.matching import Cluster, Match, Reading, match_source
+from intake.preview import Preview, collect_preview
 from letters.models import Letter, SourceVersion
-from names.keys import guess_kind, normalized_key
 from search.documents import refresh_search_documents
-from signatories.models import Alias, ListEntry, MatchMethod, MatchOverride, PinKind, Signatory
-from signatories.rules import IMPORTED, display_reading, refresh_signatories, unique_slug
+from signatories.models import ListEntry, MatchMethod
+from signatories.rules import refresh_signatories
 
 __all__ = ["LoadError", "load_letters", "default_folders", "ImportReport"]
 
 SOURCE_FIELDS = [
     "position", "file_name", "sha256", "size", "title", "publisher", "kind", "language",
-    "published", "notes", "url", "retrieved", "archived_url", "text", "raw", "printed_title", "addressees", "body", "closing", "list_style",
+    "published", "notes", "url", "retrieved", "archived_url", "text", "raw", "captured_url",
+    "captured_at", "printed_title", "addressees", "body", "closing", "list_style",
     "claimed_total", "claimed_anonymous", "claimed_more_than", "diagnostics",
 ]  # fmt: skip
 
@@ -70,6 +71,8 @@ class ImportReport:
     signatories_removed: int = 0
     signatories_total: int = 0
     in_every_list: int = 0
+    dry_run: bool = False
+    preview: Preview = field(default_factory=Preview)
 
     @property
     def changed(self) -> bool:
@@ -87,14 +90,22 @@ def default_folders(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{MANIFEST_NAME}"))
 
 
-def load_letters(folders: Iterable[Path]) -> list[ImportReport]:
-    """Verify and parse every folder, then import them all in one transaction."""
+def load_letters(folders: Iterable[Path], *, dry_run: bool = False) -> list[ImportReport]:
+    """Verify and parse every folder, then import them all in one transaction.
+
+    A dry run does the whole import, reports it, and rolls the transaction back: the reports
+    (with their previews) say what a real run would do, and nothing is written."""
     folders = list(folders)
     if not folders:
         raise LoadError("no letter folders to load (no fixtures/*/letter.toml)")
     specs = [read_letter_folder(Path(folder)) for folder in folders]
     with transaction.atomic():
-        return [import_letter(spec) for spec in specs]
+        reports = [import_letter(spec) for spec in specs]
+        if dry_run:
+            transaction.set_rollback(True)
+    for report in reports:
+        report.dry_run = dry_run
+    return reports
 
 
 def import_letter(spec: LetterSpec) -> ImportReport:
@@ -145,6 +156,7 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             if row[2] != MatchMethod.EXACT and (source.pk, row[0]) in created_pairs
         ]
     report.without_entries = signatories_without_entries(letter)
+    report.preview = collect_preview(letter, created_pairs, created_ids)
     report.signatories_total = letter.signatories.count()
     report.in_every_list = letter.signatories.in_every_list().count()
     if report.changed:
@@ -173,6 +185,8 @@ def source_values(spec: SourceSpec) -> dict:
         "archived_url": spec.archived_url,
         "text": spec.text,
         "raw": spec.content,
+        "captured_url": spec.captured_url,
+        "captured_at": spec.captured_at,
         "printed_title": parsed.title,
         "addressees": parsed.addressees,
         "body": parsed.body,
@@ -199,16 +213,6 @@ def upsert(model, key: dict, values: dict):
     return obj, "updated"
 
 
-@dataclass
-class PendingEntry:
-    source: SourceVersion
-    ordinal: int
-    number: int | None
-    text: str
-    line_start: int
-    line_end: int
-
-
 def sync_entries(
     spec: LetterSpec, sources: dict[str, SourceVersion], report: ImportReport
 ) -> list[PendingEntry]:
@@ -224,7 +228,7 @@ def sync_entries(
             if entry is not None and entry.text == parsed.text:
                 moved = {
                     name: getattr(parsed, name)
-                    for name in ("number", "line_start", "line_end")
+                    for name in ("number", "line_start", "line_end", "place")
                     if getattr(entry, name) != getattr(parsed, name)
                 }
                 if moved:
@@ -238,142 +242,9 @@ def sync_entries(
                 source_report.created += 1
             pending.append(
                 PendingEntry(source, parsed.ordinal, parsed.number, parsed.text,
-                             parsed.line_start, parsed.line_end)
+                             parsed.line_start, parsed.line_end, parsed.place)
             )  # fmt: skip
         if existing:
             ListEntry.objects.filter(pk__in=[e.pk for e in existing.values()]).delete()
             source_report.removed += len(existing)
     return pending
-
-
-def attach_entries(
-    letter: Letter,
-    spec: LetterSpec,
-    sources: dict[str, SourceVersion],
-    pending: list[PendingEntry],
-) -> set[int]:
-    """Match pending entries source by source (in letter.toml order), create the signatories that
-    new clusters stand for, and write the entries; return the ids of the signatories created."""
-    if not pending:
-        return set()
-    clusters = load_clusters(letter)
-    overrides = {(o.source_slug, o.ordinal): o for o in MatchOverride.objects.filter(letter=letter)}
-    # A curator's override also speaks for the same reading in a source added later, so that a
-    # list printing a merged signatory twice does not split it again (unambiguous readings only).
-    pinned: dict[str, set[int]] = defaultdict(set)
-    for o in overrides.values():
-        pinned[normalized_key(o.text)].add(o.signatory_id)
-    by_source: dict[str, list[PendingEntry]] = defaultdict(list)
-    for item in pending:
-        by_source[item.source.slug].append(item)
-
-    # (source slug, ordinal) -> (cluster id, method, score, override id)
-    decided: dict[tuple[str, int], tuple[Hashable, str, float, int | None]] = {}
-    new_count = 0
-    for source_spec in spec.sources:
-        items = by_source.get(source_spec.slug, [])
-        source = sources[source_spec.slug]
-        readings = [Reading(source.slug, item.ordinal, item.text) for item in items]
-        pins = {
-            r.ordinal: overrides[source.slug, r.ordinal]
-            for r in readings
-            if (source.slug, r.ordinal) in overrides
-            and overrides[source.slug, r.ordinal].text == r.text
-        }
-        # A confirmed entry is its signatory's one entry in this list; one a curator placed
-        # (a merge, a move) is beside it, so the signatory's own entry may still match it.
-        taken = {o.signatory_id for o in pins.values() if o.kind == PinKind.CONFIRMED}
-        matches = match_source(
-            [r for r in readings if r.ordinal not in pins],
-            [c for c in clusters.values() if c.id not in taken],
-        )
-        matches = again_where_printed_twice(matches, clusters)
-        for match in matches:
-            curated = pinned.get(normalized_key(match.entry.text), set())
-            if match.cluster is None and len(curated) == 1 and next(iter(curated)) in clusters:
-                decided[source.slug, match.entry.ordinal] = (
-                    next(iter(curated)), MatchMethod.CURATED_READING, 100.0, None,
-                )  # fmt: skip
-            elif match.cluster is None:
-                new_count += 1
-                cid: Hashable = ("new", new_count)
-                clusters[cid] = Cluster(cid)
-                decided[source.slug, match.entry.ordinal] = (cid, MatchMethod.NEW, 0.0, None)
-            else:
-                decided[source.slug, match.entry.ordinal] = (
-                    match.cluster, match.method, match.score, None,
-                )  # fmt: skip
-        if pins:
-            # The importer's own evidence for the entries curators pinned: how it would have
-            # matched them, among the signatories this list's other entries left free.
-            used = {m.cluster for m in matches if m.cluster is not None}
-            own = match_source(
-                [r for r in readings if r.ordinal in pins],
-                [c for c in clusters.values() if c.id not in used],
-            )
-            for match in own:
-                override = pins[match.entry.ordinal]
-                decided[source.slug, match.entry.ordinal] = (
-                    override.signatory_id, match.method, match.score, override.pk,
-                )  # fmt: skip
-        for item in items:
-            cid = decided[source.slug, item.ordinal][0]
-            clusters[cid].readings.append(Reading(source.slug, item.ordinal, item.text))
-
-    positions = {slug: source.position for slug, source in sources.items()}
-    created: dict[Hashable, int] = {}
-    for cid, cluster in clusters.items():
-        if isinstance(cid, tuple):
-            name, _ = display_reading([(positions[r.source], r.text) for r in cluster.readings])
-            signatory = Signatory(
-                letter=letter, slug=unique_slug(name), imported_name=name,
-                imported_kind=guess_kind(name),
-            )  # fmt: skip
-            signatory._change_reason = IMPORTED
-            signatory.save()
-            created[cid] = signatory.pk
-
-    rows = []
-    for item in pending:
-        cid, method, score, override_id = decided[item.source.slug, item.ordinal]
-        rows.append(
-            ListEntry(
-                source=item.source, ordinal=item.ordinal, number=item.number, text=item.text,
-                line_start=item.line_start, line_end=item.line_end,
-                signatory_id=created.get(cid, cid), match_method=method, match_score=score,
-                override_id=override_id,
-            )
-        )  # fmt: skip
-    ListEntry.objects.bulk_create(rows)
-    return set(created.values())
-
-
-def again_where_printed_twice(matches: list[Match], clusters: dict[Hashable, Cluster]):
-    """Match the entries left unmatched again, against the signatories another list prints
-    twice (two entries a curator merged): one list's entry may then join them a second time."""
-    unmatched = [m.entry for m in matches if m.cluster is None]
-    twice = [
-        c
-        for c in clusters.values()
-        if max(Counter(r.source for r in c.readings).values(), default=0) >= 2
-    ]
-    if not unmatched or not twice:
-        return matches
-    found = {m.entry.ordinal: m for m in match_source(unmatched, twice) if m.cluster is not None}
-    return [found.get(m.entry.ordinal, m) for m in matches]
-
-
-def load_clusters(letter: Letter) -> dict[Hashable, Cluster]:
-    clusters: dict[Hashable, Cluster] = {
-        pk: Cluster(pk) for pk in letter.signatories.values_list("pk", flat=True)
-    }
-    entries = ListEntry.objects.filter(source__letter=letter).values_list(
-        "signatory_id", "source__slug", "ordinal", "text"
-    )
-    for signatory_id, source_slug, ordinal, text in entries:
-        clusters[signatory_id].readings.append(Reading(source_slug, ordinal, text))
-    for signatory_id, name in Alias.objects.filter(signatory__letter=letter).values_list(
-        "signatory_id", "name"
-    ):
-        clusters[signatory_id].aliases.append(name)
-    return clusters

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from intake.parsed import Diagnostic, ParsedEntry, ParsedSource
 from intake.textlines import (
     Line,
@@ -13,6 +15,7 @@ from intake.textlines import (
     starts_as_continuation,
 )
 from names.keys import sort_key
+from names.places import place_splits
 
 BULLET_RE = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*•·▪◦‣]|\u2013|\u2014)\s+(?P<text>\S.*)$")
 NUMBER_RE = re.compile(
@@ -24,6 +27,7 @@ TRAILER_RE = re.compile(
     r"^\W*(?:share\s+this|please\s+click|click\s+here|download|read\s+more|\*{3,}|-{3,}|_{3,})",
     re.IGNORECASE,
 )
+NEARLY_KNOWN_LENGTH, NEARLY_KNOWN_SCORE = 12, 92.0
 LIST_SUMMARY_CODES = {"wrapped-entries", "count-mismatch", "count-match", "no-closing-note"}
 
 
@@ -252,14 +256,38 @@ def list_diagnostics(parsed: ParsedSource) -> list[Diagnostic]:
     return notes
 
 
-def segment_known(parts, known: set[str], key):
+class NearlyKnown:
+    """Names other copies print, and those a typo away: a key of NEARLY_KNOWN_LENGTH characters
+    or more within NEARLY_KNOWN_SCORE of one of them. Used only to split a line that wrapping
+    joined to its neighbour, where a typo must not hide the names it is made of."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.choices = sorted(k for k in known if len(k) >= NEARLY_KNOWN_LENGTH)
+
+    def __contains__(self, key: str) -> bool:
+        if key in self.known:
+            return True
+        if len(key) < NEARLY_KNOWN_LENGTH or not self.choices:
+            return False
+        return (
+            process.extractOne(
+                key, self.choices, scorer=fuzz.ratio, score_cutoff=NEARLY_KNOWN_SCORE
+            )
+            is not None
+        )
+
+
+def segment_known(parts, known, key):
     """Cut consecutive lines into the fewest groups that each make a known name, or None."""
     if not parts:
         return []
     best = None
     for cut in range(len(parts), 0, -1):
         head = parts[:cut]
-        if key(join_wrapped([t for _, t in head])) in known:
+        text = join_wrapped([t for _, t in head])
+        # A line may carry a place after the name ("Name - Brazil"): its name part counts too.
+        if any(key(t) in known for t in (text, *(s.name for s in place_splits(text)))):
             rest = segment_known(parts[cut:], known, key)
             if rest is not None and (best is None or 1 + len(rest) < len(best)):
                 best = [head, *rest]
@@ -282,7 +310,7 @@ def rejoin_known_names(parsed: ParsedSource, known: set[str], key) -> int:
         parts = entry.parts or ((entry.line_start, entry.text),)
         split = None
         if len(parts) > 1 and key(entry.text) not in known:
-            split = segment_known(parts, known, key)
+            split = segment_known(parts, NearlyKnown(known), key)
         if split and len(split) > 1:
             pieces.extend(split)
             changes += 1

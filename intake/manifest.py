@@ -13,14 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from intake.annotations import settle_places
+from intake.formats import UnreadableCopy
+from intake.formats.pdf import pdf_text
+from intake.formats.web_archive import capture
 from intake.parsing import ParsedSource, ParseError, parse_source, rejoin_known_names
 from letters.models import SourceKind
 from names.folding import compact_key
+from names.places import name_part
 
 MANIFEST_NAME = "letter.toml"
 LETTER_REQUIRED = {"slug", "title"}
 LETTER_OPTIONAL = {"date", "addressees", "summary"}
 SOURCE_REQUIRED = {"slug", "file", "sha256", "title", "publisher", "kind"}
+# `url`: where the copy was found (http or https); for a web archive, it also picks the record
+# to read.
 SOURCE_OPTIONAL = {"language", "published", "notes", "url", "retrieved", "archived_url"}
 DATE_KEYS = {"date", "published", "retrieved"}
 URL_KEYS = {"url", "archived_url"}
@@ -47,6 +54,9 @@ class SourceSpec:
     retrieved: dt.date | None = None
     archived_url: str = ""
     size: int = 0
+    # A web-archive capture's own provenance: the URL captured and when.
+    captured_url: str = ""
+    captured_at: dt.datetime | None = None
     text: str = ""
     content: bytes = b""
     parsed: ParsedSource = field(default_factory=ParsedSource)
@@ -124,21 +134,24 @@ def read_letter_folder(folder: Path) -> LetterSpec:
 
     letter_title = letter["title"]
     for spec in sources:
-        try:
-            spec.parsed = parse_source(
-                spec.text, title=letter_title, expect_list=spec.kind != SourceKind.NEWS_REPORT
-            )
-        except ParseError as exc:
-            raise LoadError(f"{folder / spec.file_name}: {exc}") from exc
+        spec.parsed = parse_copy(folder, spec, letter_title)
 
+    # What the other copies print is evidence for reading each one: which commas of a list in
+    # running text end a name, how wrapped lines join, and which entries end in a place.
     for spec in sources:
-        known = {
-            compact_key(entry.text)
+        others = [e.text for other in sources if other is not spec for e in other.parsed.entries]
+        if spec.parsed.list_style == "running-text":
+            spec.parsed = parse_copy(folder, spec, letter_title, known=set(others))
+        rejoin_known_names(spec.parsed, {compact_key(t) for t in others}, compact_key)
+    for spec in sources:
+        others = {
+            name
             for other in sources
             if other is not spec
-            for entry in other.parsed.entries
+            for e in other.parsed.entries
+            for name in {e.text, name_part(e.text, e.place)}
         }
-        rejoin_known_names(spec.parsed, known, compact_key)
+        settle_places(spec.parsed, others)
 
     addressees = letter.get("addressees", [])
     if not isinstance(addressees, list) or not all(isinstance(a, str) for a in addressees):
@@ -155,6 +168,15 @@ def read_letter_folder(folder: Path) -> LetterSpec:
     )
 
 
+def parse_copy(folder: Path, spec: SourceSpec, title: str, known: set[str] | None = None):
+    try:
+        return parse_source(
+            spec.text, title=title, expect_list=spec.kind != SourceKind.NEWS_REPORT, known=known
+        )
+    except ParseError as exc:
+        raise LoadError(f"{folder / spec.file_name}: copy {spec.slug!r}: {exc}") from exc
+
+
 def read_source_file(folder: Path, spec: SourceSpec) -> None:
     path = (folder / spec.file_name).resolve()
     if folder.resolve() not in path.parents:
@@ -168,12 +190,28 @@ def read_source_file(folder: Path, spec: SourceSpec) -> None:
             f"{path}: sha256 mismatch for source {spec.slug!r}: "
             f"letter.toml says {spec.sha256}, the file is {actual}"
         )
-    try:
-        spec.text = content.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{path}: not valid UTF-8 ({exc})") from exc
     spec.size = len(content)
     spec.content = content
+    try:
+        if spec.kind == SourceKind.PDF:
+            spec.text = pdf_text(content)
+        elif spec.kind == SourceKind.WEB_ARCHIVE:
+            captured = capture(content, spec.url)
+            spec.text, spec.captured_url, spec.captured_at = (
+                captured.text,
+                captured.url,
+                captured.captured_at,
+            )
+        else:
+            spec.text = content.decode("utf-8")
+    except UnreadableCopy as exc:
+        raise LoadError(f"{path}: copy {spec.slug!r} ({spec.kind}): {exc}") from exc
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        raise LoadError(
+            f"{path}: copy {spec.slug!r}: line {line}: expected UTF-8 text, "
+            f"found byte {content[exc.start]:#04x}"
+        ) from exc
 
 
 def check_keys(manifest: Path, where: str, table: dict, required: set, optional: set) -> None:

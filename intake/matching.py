@@ -9,18 +9,30 @@ two of its entries into one cluster.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from names.folding import folded_key
-from names.keys import KEY_CHAIN
+from names.keys import KEY_CHAIN, normalized_key
 
 FUZZY_THRESHOLD = 88.0
 FUZZY_WITH_ORDER_THRESHOLD = 75.0
 ORDER_WINDOW = 3
+# The uncertain round: an entry joins its best remaining candidate when it scores at least this,
+# leads every rival (its second best, the candidate's other suitors) by the margin, and differs
+# from it by no more than a typo would: one edit, and one more per TYPO_LENGTH characters.
+UNCERTAIN_THRESHOLD = 60.0
+UNCERTAIN_MARGIN = 10.0
+TYPO_LENGTH = 8
+MAX_TYPOS = 4
+# ... or is printed with a short note after it (see `annotated_form`).
+TAIL_RE = re.compile(r"^(?:\s*\([^()]+\)|\s*\[[^\[\]]+\]|\s*[-/,]\s*[^\W\d_][^()\[\]]*)$")
+MAX_TAIL_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -92,36 +104,68 @@ def order_distance(entry: Reading, cluster: Cluster) -> int:
     return min(abs(r.ordinal - entry.ordinal) for r in cluster.readings)
 
 
+def fuzzy_scores(
+    entries: list[Reading], available: dict[Hashable, Cluster]
+) -> dict[int, dict[Hashable, float]]:
+    """Similarity of each entry to each available cluster: the best, over the cluster's texts, of
+    the character ratio and the ratio of the words sorted (another word order), on folded keys."""
+    keys = {e.ordinal: folded_key(e.text) for e in entries}
+    keys = {ordinal: key for ordinal, key in keys.items() if key}
+    owners, texts = [], []
+    for cid, cluster in available.items():
+        for key in {folded_key(t) for t in cluster.texts()}:
+            if key:
+                owners.append(cid)
+                texts.append(key)
+    if not keys or not texts:
+        return {}
+    # Scores under this cannot decide anything: below both rounds' bars, and too low to be a
+    # rival within the margin of a pair above UNCERTAIN_THRESHOLD.
+    cutoff = min(FUZZY_WITH_ORDER_THRESHOLD, UNCERTAIN_THRESHOLD) - UNCERTAIN_MARGIN
+    scores: dict[int, dict[Hashable, float]] = {}
+    for ordinal, key in keys.items():
+        best: dict[Hashable, float] = {}
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+            for _, score, index in process.extract(
+                key, texts, scorer=scorer, score_cutoff=cutoff, limit=None
+            ):
+                cid = owners[index]
+                if score > best.get(cid, -1.0):
+                    best[cid] = score
+        scores[ordinal] = best
+    return scores
+
+
 def fuzzy_pass(
     entries: list[Reading],
     available: dict[Hashable, Cluster],
     result: dict[int, Match],
     clusters: list[Cluster],
 ) -> None:
-    """Greedy one-to-one assignment of the best fuzzy pairs, order evidence lowering the bar."""
+    """One-to-one assignment of similar pairs, in two rounds.
+
+    Confident: the best pairs above FUZZY_THRESHOLD, or above FUZZY_WITH_ORDER_THRESHOLD where
+    the order of the lists supports them, greedily. Uncertain: among what is left, an entry and a
+    cluster that are each other's best candidate, above UNCERTAIN_THRESHOLD, clearly ahead of
+    the second best on both sides (UNCERTAIN_MARGIN), and a few typos apart (`typo_apart`): a
+    short name mistyped scores low but is still that name, while a shortened or another name is
+    more edits away. Order evidence may help; its absence only sends a pair to the second round,
+    and what neither round pairs becomes a new signatory.
+    """
     if not available:
         return
     positions = cluster_positions(clusters)
     by_ordinal = {e.ordinal: e for e in entries}
-    folded_clusters = {cid: {folded_key(t) for t in c.texts()} for cid, c in available.items()}
+    pending = [e for e in entries if e.ordinal not in result]
+    scores = fuzzy_scores(pending, available)
     pairs: list[tuple[float, int, Hashable, bool]] = []
-    for entry in entries:
-        if entry.ordinal in result:
-            continue
-        key = folded_key(entry.text)
-        if not key:
-            continue
-        for cid, keys in folded_clusters.items():
-            score = (
-                max(max(fuzz.ratio(key, k), fuzz.token_sort_ratio(key, k)) for k in keys if k)
-                if any(keys)
-                else 0.0
-            )
+    for ordinal, row in scores.items():
+        for cid, score in row.items():
             if score < FUZZY_WITH_ORDER_THRESHOLD:
                 continue
-            supported = order_supports(entry, cid, result, positions)
+            supported = order_supports(by_ordinal[ordinal], cid, result, positions)
             if score >= FUZZY_THRESHOLD or supported:
-                pairs.append((score + (5 if supported else 0), entry.ordinal, cid, supported))
+                pairs.append((score + (5 if supported else 0), ordinal, cid, supported))
     pairs.sort(key=lambda p: (-p[0], p[1]))
     taken: set[Hashable] = set()
     for score, ordinal, cid, supported in pairs:
@@ -131,8 +175,84 @@ def fuzzy_pass(
         real = score - (5 if supported else 0)
         method = "fuzzy+order" if supported and real < FUZZY_THRESHOLD else "fuzzy"
         result[ordinal] = Match(by_ordinal[ordinal], cid, method, round(real, 1))
+    texts = {cid: available[cid].texts() for cid in available}
+    uncertain_pass(scores, by_ordinal, taken, result, texts)
     for cid in taken:
         available.pop(cid, None)
+
+
+def uncertain_pass(
+    scores: dict[int, dict[Hashable, float]],
+    by_ordinal: dict[int, Reading],
+    taken: set[Hashable],
+    result: dict[int, Match],
+    texts: dict[Hashable, list[str]],
+) -> None:
+    """Mutual best pairs, a few typos apart, among what the confident round left."""
+    while True:
+        left = {
+            o: {cid: s for cid, s in row.items() if cid not in taken}
+            for o, row in scores.items()
+            if o not in result
+        }
+        by_cluster: dict[Hashable, list[tuple[float, int]]] = defaultdict(list)
+        for ordinal, row in left.items():
+            for cid, score in row.items():
+                by_cluster[cid].append((score, ordinal))
+        accepted = []
+        for ordinal, row in left.items():
+            ranked = sorted(row.values(), reverse=True)
+            if not ranked or ranked[0] < UNCERTAIN_THRESHOLD:
+                continue
+            cid = max(row, key=row.get)
+            rivals = sorted((s for s, o in by_cluster[cid] if o != ordinal), reverse=True)
+            second = max(ranked[1] if len(ranked) > 1 else 0.0, rivals[0] if rivals else 0.0)
+            entry_text = by_ordinal[ordinal].text
+            if ranked[0] - second >= UNCERTAIN_MARGIN and any(
+                typo_apart(entry_text, text) or annotated_form(entry_text, text)
+                for text in texts[cid]
+            ):
+                accepted.append((ranked[0], ordinal, cid))
+        if not accepted:
+            return
+        for score, ordinal, cid in sorted(accepted, key=lambda a: (-a[0], a[1])):
+            if cid in taken or ordinal in result:
+                continue
+            taken.add(cid)
+            result[ordinal] = Match(by_ordinal[ordinal], cid, "fuzzy", round(score, 1))
+
+
+def typo_apart(a: str, b: str) -> bool:
+    """Whether two names differ by no more than typos: few edits (a swap of two letters counts
+    once) for their length, in the words as printed or sorted."""
+    x, y = folded_key(a), folded_key(b)
+    if not x or not y:
+        return False
+    budget = min(MAX_TYPOS, 1 + min(len(x), len(y)) // TYPO_LENGTH)
+    if OSA.distance(x, y, score_cutoff=budget) <= budget:
+        return True
+    xs, ys = " ".join(sorted(x.split())), " ".join(sorted(y.split()))
+    return OSA.distance(xs, ys, score_cutoff=budget) <= budget
+
+
+def annotated_form(entry: str, name: str) -> bool:
+    """Whether the entry is the name with a short note printed after it, in brackets or after a
+    dash or a comma ("Tibet Justice Center, Oakland"): a place the gazetteer does not know."""
+    e, n = normalized_key(entry), normalized_key(name)
+    if len(n) < 4 or not e.startswith(n) or e == n:
+        return False
+    tail = TAIL_RE.match(e[len(n) :])
+    return tail is not None and len(tail.group(0).split()) <= MAX_TAIL_WORDS
+
+
+def is_doubtful(method: str, score: float, *, first_list: bool) -> bool:
+    """A match a curator should look at: a fuzzy one below the confident score, one that needed
+    order evidence, or a new signatory that a copy other than the first list brought."""
+    return (
+        (method == "fuzzy" and score < FUZZY_THRESHOLD)
+        or method == "fuzzy+order"
+        or (method == "new" and not first_list)
+    )
 
 
 def cluster_positions(clusters: list[Cluster]) -> dict[Hashable, dict[str, int]]:

@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 
 
 class ParseError(ValueError):
-    """The text cannot be read as a copy of the letter (for example: no signatory list)."""
+    """The text cannot be read as a copy of the letter: which line, and what was expected there."""
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,8 @@ class ParsedEntry:
     line_end: int
     # Each physical line of the entry with its line number (what was joined to make `text`).
     parts: tuple[tuple[int, str], ...] = ()
+    # A place the copy prints after the name ("Name (Country)"), set by `intake.annotations`.
+    place: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from intake.furniture import drop_furniture, furniture_diagnostic
 from intake.lists import (
+    TRAILER_RE,
     find_list_start,
     find_plain_list_before,
     list_diagnostics,
@@ -21,6 +23,7 @@ from intake.lists import (
     trim_trailer,
 )
 from intake.parsed import Diagnostic, ParsedEntry, ParsedSource, ParseError
+from intake.running_text import label_rest, looks_like_running_text, read_running_list
 from intake.textlines import (
     SENTENCE_END,
     Line,
@@ -149,10 +152,16 @@ def paragraphs_of(lines: list[Line]) -> list[str]:
     return [join_wrapped(p) for p in paragraphs]
 
 
-def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSource:
-    """Parse one copy of the letter. Raises ParseError when a list is expected and not found."""
-    lines = split_lines(text)
+def parse_source(
+    text: str, *, title: str, expect_list: bool = True, known: set[str] | None = None
+) -> ParsedSource:
+    """Parse one copy of the letter. Raises ParseError when a list is expected and not found.
+
+    `known` are the names other copies print: where the list is running text, they decide which
+    commas end a name (see `intake.running_text`)."""
+    lines, left_out = drop_furniture(split_lines(text), title)
     parsed = ParsedSource()
+    parsed.diagnostics.extend(furniture_diagnostic(left_out))
 
     found = find_title(lines, title)
     cursor = 0
@@ -181,6 +190,9 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
     note_index = find_note(lines, body_start)
     valediction = find_valediction(lines, body_start)
     list_start = find_list_start(lines, body_start)
+    labelled = find_running_label(lines, body_start, note_index)
+    if labelled is not None and all(i is None or labelled < i for i in (valediction, list_start)):
+        valediction, list_start = labelled, None
     if valediction is not None and list_start is not None and list_start < valediction:
         valediction = None
     if valediction is not None and note_index is not None and note_index < valediction:
@@ -192,7 +204,9 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
     if found or parsed.addressees:
         parsed.body = "\n\n".join(paragraphs_of(lines[body_start:body_end]))
     if valediction is not None:
-        parsed.closing = strip_markdown(lines[valediction].text)
+        closing = strip_markdown(lines[valediction].text)
+        rest = label_rest(closing)
+        parsed.closing = closing[: len(closing) - len(rest)].strip() if rest else closing
     elif expect_list and parsed.body:
         parsed.diagnostics.append(
             Diagnostic(
@@ -216,12 +230,32 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
             parsed.body = "\n\n".join(paragraphs_of(lines[body_start:region_start]))
     if region_start is None:
         if expect_list:
-            raise ParseError("no signatory list found (no list items and no closing formula)")
+            raise no_list_error(lines, body_start, note_index)
         return parsed
     region_end = note_index if note_index is not None and note_index > region_start else len(lines)
     region = lines[region_start:region_end]
+    if valediction is not None and label_rest(strip_markdown(lines[valediction].text)):
+        # "Signed by: A, B, C": the names start on the label's own line.
+        label_line = lines[valediction]
+        region = [Line(label_line.number, label_rest(label_line.text) or ""), *region]
+    region = without_label(region)
 
     marked_items = [line for line in region if not line.blank and marker_of(line.text)]
+    labelled = (
+        valediction is not None and label_rest(strip_markdown(lines[valediction].text)) is not None
+    )
+    if len(marked_items) < 3 and looks_like_running_text(region, labelled=labelled):
+        region = trim_running_trailer(region)
+        for piece in read_running_list(region, known):
+            parsed.entries.append(
+                ParsedEntry(
+                    ordinal=len(parsed.entries) + 1, number=None, text=piece.text,
+                    line_start=piece.line, line_end=piece.end_line,
+                    parts=((piece.line, piece.text),),
+                )
+            )  # fmt: skip
+        parsed.list_style = "running-text"
+        return finish(parsed, expect_list, region)
     if len(marked_items) >= 3:
         items, parsed.list_style = read_marked_list(region)
     else:
@@ -244,9 +278,66 @@ def parse_source(text: str, *, title: str, expect_list: bool = True) -> ParsedSo
                 parts=parts,
             )
         )
-    if expect_list and not parsed.entries:
-        raise ParseError("no signatory list found")
+    return finish(parsed, expect_list, region)
 
+
+def finish(parsed: ParsedSource, expect_list: bool, region: list[Line]) -> ParsedSource:
+    if expect_list and not parsed.entries:
+        first = next((line for line in region if not line.blank), None)
+        where = first.number if first else (region[0].number if region else 1)
+        raise ParseError(
+            "expected the signatory list after the closing formula, found no name", line=where
+        )
     parsed.diagnostics.extend(numbering_diagnostics([e.number for e in parsed.entries]))
     parsed.diagnostics.extend(list_diagnostics(parsed))
     return parsed
+
+
+def without_label(region: list[Line]) -> list[Line]:
+    """The region with a list label ("Signatories:") taken off its first line, if it has one."""
+    for i, line in enumerate(region):
+        if line.blank:
+            continue
+        rest = label_rest(strip_markdown(line.text))
+        if rest is None:
+            return region
+        return [*region[:i], Line(line.number, rest), *region[i + 1 :]]
+    return region
+
+
+def find_running_label(lines: list[Line], start: int, note_index: int | None) -> int | None:
+    """The line of a list label ("Signed by:") that running text follows, on the same line or
+    the next ones."""
+    end = note_index if note_index is not None and note_index > start else len(lines)
+    for i in range(start, end):
+        rest = label_rest(strip_markdown(lines[i].text))
+        if rest is None:
+            continue
+        first = [Line(lines[i].number, rest)] if rest else []
+        if looks_like_running_text([*first, *lines[i + 1 : end]], labelled=True):
+            return i
+    return None
+
+
+def trim_running_trailer(region: list[Line]) -> list[Line]:
+    for i, line in enumerate(region):
+        if TRAILER_RE.match(line.text):
+            return region[:i]
+    return region
+
+
+def no_list_error(lines: list[Line], body_start: int, note_index: int | None) -> ParseError:
+    """Where the list should have been, and what is there instead."""
+    end = note_index if note_index is not None else len(lines)
+    last = next((line for line in reversed(lines[body_start:end]) if not line.blank), None)
+    if last is None:
+        return ParseError(
+            "expected the letter's text and its signatory list, found nothing after the title",
+            line=lines[-1].number if lines else 1,
+        )
+    shown = last.text if len(last.text) <= 60 else last.text[:57] + "..."
+    return ParseError(
+        "expected the signatory list here (list items, one name per line, or names after a "
+        f"label such as 'Signed by:'), found prose: “{shown}”",
+        line=last.number,
+    )

@@ -41,11 +41,13 @@ def split_lines(text: str) -> list[Line]:
     it, each line keeping the number of the file line where it starts."""
     if looks_like_html(text):
         return [Line(number, line) for number, line in html_lines(text)]
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    pieces = text.split("\n")
-    if len(pieces) > 1 and pieces[-1] == "":
-        pieces.pop()  # a line break ends the line before it; no line follows the last one
-    return [Line(i, raw) for i, raw in enumerate(pieces, start=1)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+    if len(raw_lines) > 1 and raw_lines[-1] == "":
+        raw_lines.pop()  # a line break ends the line before it; no line follows the last one
+    # A form feed breaks the line (a new page) but is not a line of the file: both pieces keep
+    # the file's line number, so entries still point at the lines as received.
+    return [Line(i, piece) for i, raw in enumerate(raw_lines, start=1) for piece in raw.split("\f")]
 
 
 def strip_markdown(text: str) -> str:

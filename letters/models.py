@@ -32,6 +32,8 @@ class SourceKind(models.TextChoices):
     PDF_TEXT = "pdf-text", "Text extracted from a PDF"
     PRESS_RELEASE = "press-release", "Press release"
     NEWS_REPORT = "news-report", "News report"
+    PDF = "pdf", "PDF (the original file)"
+    WEB_ARCHIVE = "web-archive", "Web-archive capture (WARC or WACZ)"
 
 
 class SourceVersionQuerySet(models.QuerySet):
@@ -59,10 +61,15 @@ class SourceVersion(models.Model):
     url = models.URLField(max_length=500, blank=True)
     retrieved = models.DateField(null=True, blank=True)
     archived_url = models.URLField(max_length=500, blank=True)
-    text = models.TextField(help_text="The full text exactly as received.")
+    text = models.TextField(
+        help_text="The full text exactly as received (for a PDF or a capture: as read from it)."
+    )
     # The file's bytes exactly as received: what /sources/<slug>/raw serves and verify_fixity
     # hashes. Not `text`: a later copy may be a PDF or a web-archive capture.
     raw = models.BinaryField(default=b"")
+    # A web-archive capture's provenance: the URL that was captured, and when.
+    captured_url = models.URLField(max_length=2000, blank=True)
+    captured_at = models.DateTimeField(null=True, blank=True)
     # What the parser extracted and noticed.
     printed_title = models.CharField(max_length=300, blank=True)
     addressees = models.TextField(blank=True)

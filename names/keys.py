@@ -31,6 +31,7 @@ QUOTES = str.maketrans(
 )  # fmt: skip
 STRAY_EDGE_RE = re.compile(r"^[\s>*•·|\\]+|[\s>*•·|\\,;]+$")
 HONORIFIC_RE = re.compile(r"^(?:mr|ms|mrs|mx|dr|prof)\.?\s", re.IGNORECASE)
+RTL_SCRIPTS = {"ARABIC", "HEBREW"}
 INDIVIDUAL_RE = re.compile(
     r"\b(?:individually|in (?:a|an|her|his|their) personal capacity)\b", re.I
 )
@@ -48,10 +49,14 @@ def normalized_key(text: str) -> str:
 
 
 def runs_key(text: str) -> str:
-    """Script runs sorted: 'チベット問題を考える会' and '会える考を問題チベット' share this key."""
+    """Script runs sorted: 'チベット問題を考える会' and '会える考を問題チベット' share this key.
+
+    A right-to-left run counts the same read either way, as PDF extraction often gives it in the
+    order it is drawn ('مرصد' as 'دصرم')."""
     text = fix_lookalikes(clean(text)).casefold().translate(QUOTES)
     text = re.sub(r"\s+", "", text)
-    return "|".join(sorted(script_runs(text)))
+    runs = [min(r, r[::-1]) if script_of(r[0]) in RTL_SCRIPTS else r for r in script_runs(text)]
+    return "|".join(sorted(runs))
 
 
 KEY_CHAIN: list[tuple[str, Callable[[str], str]]] = [

@@ -80,6 +80,7 @@ def entry_data(request, entry: ListEntry) -> dict:
         "ordinal": entry.ordinal,
         "number": entry.number,
         "text": entry.text,
+        "place": entry.place,
         "line_start": entry.line_start,
         "line_end": entry.line_end,
         "match_method": entry.match_method,

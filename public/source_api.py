@@ -35,6 +35,9 @@ def source_data(request, source: SourceVersion, notes: dict[tuple[int, str], str
         "claimed_total": source.claimed_total,
         "claimed_anonymous": source.claimed_anonymous,
         "diagnostics": source.diagnostics,
+        # A web-archive capture's own provenance: the URL captured and when (else empty).
+        "captured_url": source.captured_url or None,
+        "captured_at": source.captured_at.isoformat() if source.captured_at else None,
         # The curators' public note on the source (see /corrections/), or null.
         "note": notes.get((source.letter_id, source.slug)),
     }

@@ -174,6 +174,9 @@ class ListEntry(models.Model):
     ordinal = models.PositiveIntegerField(help_text="1-based position in the list as printed.")
     number = models.PositiveIntegerField(null=True, blank=True, help_text="Printed number.")
     text = models.TextField(help_text="The entry exactly as extracted.")
+    place = models.CharField(
+        max_length=200, blank=True, help_text="A place the copy prints after the name, as printed."
+    )
     line_start = models.PositiveIntegerField(help_text="First line of the entry in the file.")
     line_end = models.PositiveIntegerField(help_text="Last line of the entry in the file.")
     signatory = models.ForeignKey(Signatory, on_delete=models.PROTECT, related_name="entries")

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from letters.models import Letter
 from names.keys import artefacts, exact_key, guess_kind
+from names.places import name_part
 from signatories.models import ListEntry, Signatory, SignatoryRedirect
 
 # What the audit trail says about rows written by these rules rather than by a curator.
@@ -67,10 +68,12 @@ class Refreshed:
 def refresh_signatories(letter: Letter) -> Refreshed:
     """Recompute imported names and kinds; drop signatories left with no entry and no curation."""
     readings: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for signatory_id, position, text in ListEntry.objects.filter(source__letter=letter).values_list(
-        "signatory_id", "source__position", "text"
-    ):
-        readings[signatory_id].append((position, text))
+    rows = ListEntry.objects.filter(source__letter=letter).values_list(
+        "signatory_id", "source__position", "text", "place"
+    )
+    for signatory_id, position, text, place in rows:
+        # A place a copy prints after the name is that copy's annotation, not the name.
+        readings[signatory_id].append((position, name_part(text, place)))
 
     curated = set(letter.signatories.curated().values_list("pk", flat=True))
     updated, removed = set(), set()

@@ -40,12 +40,13 @@ def sources_of(signatory: Signatory) -> set[str]:
     return set(signatory.entries.values_list("source__slug", flat=True))
 
 
-def add_source(folder: Path, slug: str, text: str, **extra) -> None:
-    data = text.encode("utf-8")
-    (folder / f"{slug}.txt").write_bytes(data)
+def add_source(folder: Path, slug: str, text: str | bytes, *, suffix: str = "txt", **extra) -> None:
+    """Write a copy into the folder and list it in letter.toml (text, or the bytes of a file)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    (folder / f"{slug}.{suffix}").write_bytes(data)
     fields = {
         "slug": slug,
-        "file": f"{slug}.txt",
+        "file": f"{slug}.{suffix}",
         "sha256": hashlib.sha256(data).hexdigest(),
         "title": "Another copy",
         "publisher": "A test publisher",

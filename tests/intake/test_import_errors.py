@@ -48,7 +48,7 @@ BAD_INPUTS = {
     ),
     "list not found": (
         lambda f: rewrite(f, 'kind = "news-report"', 'kind = "web-page"'),
-        "no signatory list",
+        r"copy 'news-report': line 15: expected the signatory list here .*found prose",
     ),
     "no manifest": (
         lambda f: (f / "letter.toml").unlink(),

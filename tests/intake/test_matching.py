@@ -5,7 +5,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intake.matching import Cluster, Reading, match_source
+from intake.matching import Cluster, Reading, is_doubtful, match_source
 
 KNOWN = [
     "Acción Solidaria",
@@ -123,3 +123,38 @@ def test_one_source_never_puts_two_entries_into_one_signatory(texts):
     entries = [Reading("new", i, t) for i, t in enumerate(texts, start=1)]
     matched = [m.cluster for m in match_source(entries, clusters()) if m.cluster is not None]
     assert len(matched) == len(set(matched))
+
+
+def test_a_short_name_mistyped_in_a_shuffled_copy_still_joins_its_signatory():
+    known = [Cluster(i, [Reading("a", i, t)]) for i, t in enumerate(["HRIC", "ARTICLE 19", "UCV"])]
+    entries = [Reading("b", 1, "ARTICLE 19"), Reading("b", 2, "UVC"), Reading("b", 3, "HIRC")]
+    result = {m.entry.text: m for m in match_source(entries, known)}
+    assert {t: m.cluster for t, m in result.items()} == {"ARTICLE 19": 1, "UVC": 2, "HIRC": 0}
+    assert result["UVC"].method == "fuzzy" and result["UVC"].score < 88
+
+
+def test_an_uncertain_match_needs_a_clear_lead_over_the_second_candidate():
+    known = [Cluster(1, [Reading("a", 1, "UCV")]), Cluster(2, [Reading("a", 2, "UCX")])]
+    assert match_source([Reading("b", 1, "UCW")], known)[0].cluster is None
+    # With one of them gone, the other leads clearly.
+    assert match_source([Reading("b", 1, "UCW")], known[:1])[0].cluster == 1
+
+
+def test_a_name_printed_with_a_note_the_gazetteer_does_not_know_joins_its_signatory():
+    known = [
+        Cluster(1, [Reading("a", 1, "Tibet Justice Center")]),
+        Cluster(2, [Reading("a", 2, "HRIC")]),
+    ]
+    result = match_source(
+        [Reading("b", 7, "Tibet Justice Center, Oakland"), Reading("b", 1, "HRIC")], known
+    )
+    assert [m.cluster for m in result] == [2, 1]
+
+
+def test_doubtful_matches_are_the_ones_a_curator_should_review():
+    assert is_doubtful("fuzzy", 70.0, first_list=False)
+    assert not is_doubtful("fuzzy", 95.0, first_list=False)
+    assert is_doubtful("fuzzy+order", 95.0, first_list=False)
+    assert is_doubtful("new", 0.0, first_list=False)
+    assert not is_doubtful("new", 0.0, first_list=True)
+    assert not is_doubtful("exact", 100.0, first_list=False)

@@ -230,8 +230,10 @@ class TestListStyles:
         assert "no-closing-note" in codes(parsed)
 
     def test_a_copy_without_any_list_is_refused(self):
-        with pytest.raises(ParseError, match="no signatory list"):
+        with pytest.raises(ParseError, match="line 3: expected the signatory list here") as exc:
             parse_source(f"{TITLE}\n\nJust a paragraph about the letter.\n", title=TITLE)
+        assert exc.value.line == 3
+        assert "found prose: “Just a paragraph about the letter.”" in str(exc.value)
 
 
 def test_claims_are_read_from_the_closing_note():

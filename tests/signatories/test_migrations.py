@@ -36,7 +36,7 @@ def curators_may_view_old_slugs(old_apps):
 
 def leaves() -> list[tuple[str, str]]:
     graph = MigrationExecutor(connection).loader.graph
-    return [graph.leaf_nodes(app)[0] for app in ("signatories", "curation", "search")]
+    return [graph.leaf_nodes(app)[0] for app in ("letters", "signatories", "curation", "search")]
 
 
 @pytest.mark.django_db(transaction=True)

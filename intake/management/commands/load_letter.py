@@ -2,7 +2,9 @@
 
 This is the only way imported facts enter the archive. The command is a thin wrapper over
 `intake.importer.load_letters`, which verifies every file before writing and writes everything in
-one transaction: on any error nothing changes.
+one transaction: on any error nothing changes. `--dry-run` does the same and rolls it back,
+printing what it would decide for each new or changed entry: a preview to read before loading a
+newly found copy.
 """
 
 from pathlib import Path
@@ -18,13 +20,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("folders", nargs="*", type=Path, help="Letter folders to load.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Read, parse and match everything, print what would change, write nothing.",
+        )
 
-    def handle(self, *args, folders, verbosity, **options):
+    def handle(self, *args, folders, verbosity, dry_run, **options):
         folders = folders or default_folders(Path(settings.LETTER_FIXTURES_DIR))
         try:
-            reports = load_letters(folders)
+            reports = load_letters(folders, dry_run=dry_run)
         except LoadError as exc:
             raise CommandError(f"Nothing was loaded: {exc}") from exc
+        if dry_run:
+            for report in reports:
+                self.print_preview(report, verbosity)
+            return
 
         for report in reports:
             if verbosity >= 1:
@@ -78,3 +89,40 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(f"Letter {report.letter}: loaded."))
             else:
                 self.stdout.write(self.style.SUCCESS(f"Letter {report.letter}: nothing changed."))
+
+    def print_preview(self, report, verbosity):
+        """What a real run would do: per new or changed entry, the signatory it joins."""
+        preview = report.preview
+        self.stdout.write(f"Letter {report.letter}: dry run, nothing was written.")
+        for source in report.sources:
+            if source.status != "unchanged" or source.created or source.updated or source.removed:
+                self.stdout.write(
+                    f"  {source.slug}: would be {source.status}; {source.entries} entries"
+                    f" (+{source.created} ~{source.updated} -{source.removed})"
+                )
+        if verbosity >= 1 and preview.decisions:
+            self.stdout.write(f"  New or changed entries ({len(preview.decisions)}):")
+            for d in preview.decisions:
+                self.stdout.write("    " + describe(d))
+        self.stdout.write(f"  Signatories it would create ({len(preview.created)}):")
+        for name in preview.created:
+            self.stdout.write(f"    {name}")
+        self.stdout.write(f"  Doubtful matches ({len(preview.doubtful)}):")
+        for d in preview.doubtful:
+            self.stdout.write(self.style.NOTICE("    " + describe(d)))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Letter {report.letter}: would have {report.signatories_total} signatories"
+                f" (created {report.signatories_created}, updated {report.signatories_updated},"
+                f" removed {report.signatories_removed})."
+            )
+        )
+
+
+def describe(decision) -> str:
+    joins = "new signatory" if decision.created else "joins"
+    place = f" [place: {decision.place}]" if decision.place else ""
+    return (
+        f"{decision.source} #{decision.ordinal} {decision.text!r}{place} -> {joins}"
+        f" {decision.signatory!r} ({decision.method}, {decision.score:g})"
+    )
