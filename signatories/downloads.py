@@ -5,7 +5,6 @@ row carries the exact text printed, where in which file, and that file's sha256.
 object per signatory, with its entries and a table of the sources they cite.
 """
 
-import csv
 import json
 
 from django.db.models import Prefetch
@@ -14,6 +13,7 @@ from django.views.generic import View
 from django_filters.views import FilterMixin
 
 from signatories.models import ListEntry
+from signatories.spreadsheet import SpreadsheetSafeWriter
 from signatories.views import DirectoryQuerysetMixin
 
 CSV_COLUMNS = [
@@ -58,7 +58,7 @@ class DirectoryCsvView(DirectoryDownloadMixin, View):
     def get(self, request, *args, **kwargs):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-        writer = csv.writer(response)
+        writer = SpreadsheetSafeWriter(response)
         writer.writerow(CSV_COLUMNS)
         for signatory in self.signatories():
             for entry in signatory.entries.all():
