@@ -134,6 +134,12 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind nginx every request comes from nginx's address: the client's is in X-Forwarded-For, as
+# appended by the DJANGO_TRUSTED_PROXY_COUNT proxies in front of the app (deploy/ sets 1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "web.proxies.client_ip_address"
 
 # Search: the directory and the API rank at most this many matches of one query (the first found,
 # plus every exact name); a broader query says so and asks for more words. Downloads rank all.
