@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils.dateparse import parse_datetime
 
+from curation.exchange_checks import problems
 from curation.log import refresh_search_documents
 from curation.models import Correction, SignatoryRedirect, SourceNote
 from curation.services import pin_entry
@@ -135,6 +136,9 @@ def import_curation(document: dict) -> ExchangeReport:
     """Make each letter's curation match the document (see the module docstring)."""
     if document.get("format") != FORMAT or document.get("version") != VERSION:
         raise CurationFileError(f"not a {FORMAT} document of version {VERSION}")
+    refused = problems(document)
+    if refused:
+        raise CurationFileError("; ".join(refused))
     report = ExchangeReport()
     for data in document.get("letters", []):
         letter = Letter.objects.filter(slug=data["slug"]).first()

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 
+from curation.characters import checked_name, checked_text
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction, SignatoryRedirect, SourceNote
 from letters.importers import ImportReport, display_reading, refresh_signatories, unique_slug
@@ -67,7 +68,7 @@ def signatory_rename(
     """Show `name` instead of the printed name (the readings stay as printed); "" withdraws it."""
     reason, evidence_url = checked_reason(reason, evidence_url)
     _locked(signatory)
-    name = name.strip()
+    name = checked_name(name.strip(), field="name")
     if name == signatory.curated_name:
         raise ValidationError({"name": "That is already the curated name."})
     old = signatory.name
@@ -105,6 +106,7 @@ def signatory_set_details(
     reason, evidence_url = checked_reason(reason, evidence_url)
     _locked(signatory)
     kind, country, name_language = kind.strip(), country.strip(), name_language.strip()
+    checked_name(country, field="country")
     if kind and kind not in SignatoryKind.values:
         raise ValidationError({"kind": f"Kind must be one of {', '.join(SignatoryKind.values)}."})
     if name_language and not NAME_LANGUAGE_RE.match(name_language):
@@ -144,7 +146,7 @@ def signatory_set_note(
     """Set the public note shown on the signatory's page ("" removes it)."""
     reason, evidence_url = checked_reason(reason, evidence_url)
     _locked(signatory)
-    note = note.strip()
+    note = checked_text(note.strip(), field="note")
     if note == signatory.public_note:
         raise ValidationError({"note": "That is already the note."})
     old = signatory.public_note
@@ -169,7 +171,7 @@ def alias_add(
     """Record another name the signatory is known by (acronym, translation, transliteration)."""
     reason, evidence_url = checked_reason(reason, evidence_url)
     _locked(signatory)
-    name = name.strip()
+    name = checked_name(name.strip(), field="name")
     if not name:
         raise ValidationError({"name": "An alias needs a name."})
     if signatory.aliases.filter(name=name).exists():
@@ -256,7 +258,7 @@ def entry_split(
     origin = _locked(entry.signatory)
     check_not_last_entry(entry)
     printed, name_artefacts = display_reading([(entry.source.position, entry.text)])
-    name = name.strip()
+    name = checked_name(name.strip(), field="name")
     created = Signatory(
         letter=origin.letter,
         slug=unique_slug(name or printed),
@@ -428,7 +430,7 @@ def source_set_note(
 ) -> Correction:
     """Set the public note shown with a source ("" removes it); the imported notes stay as they are."""
     reason, evidence_url = checked_reason(reason, evidence_url)
-    note = note.strip()
+    note = checked_text(note.strip(), field="note")
     current = SourceNote.objects.select_for_update().filter(source=source).first()
     old = current.text if current else ""
     if note == old:
