@@ -50,6 +50,7 @@ class SourceReport:
     updated: int = 0
     removed: int = 0
     methods: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
     # Entries matched in this run by anything laxer than the exact text: (ordinal, text, method,
     # score, signatory name), for --verbosity 2.
     notable: list[tuple[int, str, str, float, str]] = field(default_factory=list)
@@ -110,7 +111,9 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             source_values(source_spec),
         )
         sources[source.slug] = source
-        report.sources.append(SourceReport(slug=source.slug, status=status))
+        report.sources.append(
+            SourceReport(slug=source.slug, status=status, warnings=list(source_spec.warnings))
+        )
 
     stale = letter.sources.exclude(slug__in=[s.slug for s in spec.sources])
     report.sources_removed = sorted(stale.values_list("slug", flat=True))

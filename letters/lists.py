@@ -4,6 +4,7 @@ what the list says about itself. Pure functions on lines of text."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from letters.parsed import Diagnostic, ParsedEntry, ParsedSource
 from letters.textlines import (
@@ -317,3 +318,35 @@ def rejoin_known_names(parsed: ParsedSource, known: set[str], key) -> int:
         )
     )
     return changes
+
+
+class PrintedElsewhere:
+    """The keys of the names that copies other than one print, without building that set.
+
+    `counts` holds, for every key, how many copies print it; `own` the keys of the one copy.
+    """
+
+    def __init__(self, counts: Counter, own: set):
+        self.counts, self.own = counts, own
+
+    def __contains__(self, key) -> bool:
+        return self.counts[key] - (key in self.own) > 0
+
+    def __bool__(self) -> bool:
+        return self.counts.total() > len(self.own)
+
+
+def rejoin_across_copies(copies: list[ParsedSource], key) -> None:
+    """`rejoin_known_names` for each copy, with the names the other copies print, in order.
+
+    Each copy is corrected with what the copies before it became and what the ones after it
+    printed. Counting each name's copies once keeps this linear in the number of copies, where
+    gathering every other copy's names for each copy was quadratic.
+    """
+    own = [{key(entry.text) for entry in parsed.entries} for parsed in copies]
+    counts = Counter(k for keys in own for k in keys)
+    for parsed, keys in zip(copies, own, strict=True):
+        if rejoin_known_names(parsed, PrintedElsewhere(counts, keys), key):
+            counts.subtract(keys)
+            keys = {key(entry.text) for entry in parsed.entries}
+            counts.update(keys)

@@ -12,8 +12,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letters.models import SourceKind
-from letters.parsing import ParsedSource, ParseError, parse_source, rejoin_known_names
+from letters import limits
+from letters.lists import rejoin_across_copies
+from letters.models import SourceKind, SourceVersion
+from letters.parsing import ParsedSource, ParseError, parse_source
+from signatories.models import Signatory
 from signatories.names import compact_key
 
 MANIFEST_NAME = "letter.toml"
@@ -43,6 +46,8 @@ class SourceSpec:
     size: int = 0
     text: str = ""
     parsed: ParsedSource = field(default_factory=ParsedSource)
+    # What the operator should know although the source was accepted.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,9 +63,17 @@ class LetterSpec:
 
 def read_letter_folder(folder: Path) -> LetterSpec:
     """Read, verify and parse one letter folder; raise LoadError on anything wrong."""
+    try:
+        return read_checked_folder(folder)
+    except limits.LimitError as exc:
+        raise LoadError(str(exc)) from exc
+
+
+def read_checked_folder(folder: Path) -> LetterSpec:
     manifest = folder / MANIFEST_NAME
     if not manifest.is_file():
         raise LoadError(f"{manifest}: no such file")
+    limits.check_file_size(str(manifest), manifest.stat().st_size, limits.MAX_MANIFEST_BYTES)
     try:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -68,10 +81,12 @@ def read_letter_folder(folder: Path) -> LetterSpec:
 
     letter = {k: v for k, v in data.items() if k != "sources"}
     check_keys(manifest, "the letter", letter, LETTER_REQUIRED, LETTER_OPTIONAL)
+    limits.check_letter_fields(f"{manifest}: the letter", letter)
     check_slug(manifest, letter["slug"])
     raw_sources = data.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
         raise LoadError(f"{manifest}: no [[sources]] tables")
+    limits.check_source_count(str(manifest), len(raw_sources))
 
     sources: list[SourceSpec] = []
     seen_slugs: set[str] = set()
@@ -81,6 +96,8 @@ def read_letter_folder(folder: Path) -> LetterSpec:
         if not isinstance(raw, dict):
             raise LoadError(f"{manifest}: {where} is not a table")
         check_keys(manifest, where, raw, SOURCE_REQUIRED, SOURCE_OPTIONAL)
+        columns = {"file_name": raw["file"], **{k: v for k, v in raw.items() if k != "file"}}
+        limits.check_columns(f"{manifest}: {where}", SourceVersion, columns)
         spec = SourceSpec(
             slug=raw["slug"],
             file_name=raw["file"],
@@ -111,6 +128,7 @@ def read_letter_folder(folder: Path) -> LetterSpec:
         sources.append(spec)
 
     letter_title = letter["title"]
+    name_limit = limits.column_limit(Signatory, "imported_name")
     for spec in sources:
         try:
             spec.parsed = parse_source(
@@ -118,15 +136,11 @@ def read_letter_folder(folder: Path) -> LetterSpec:
             )
         except ParseError as exc:
             raise LoadError(f"{folder / spec.file_name}: {exc}") from exc
+        if warning := limits.set_aside_news_report_list(spec.kind, spec.parsed):
+            spec.warnings.append(warning)
+        limits.check_parsed(str(folder / spec.file_name), spec.parsed, name_limit=name_limit)
 
-    for spec in sources:
-        known = {
-            compact_key(entry.text)
-            for other in sources
-            if other is not spec
-            for entry in other.parsed.entries
-        }
-        rejoin_known_names(spec.parsed, known, compact_key)
+    rejoin_across_copies([spec.parsed for spec in sources], compact_key)
 
     addressees = letter.get("addressees", [])
     if not isinstance(addressees, list) or not all(isinstance(a, str) for a in addressees):
@@ -148,6 +162,7 @@ def read_source_file(folder: Path, spec: SourceSpec) -> None:
         raise LoadError(f"{folder / MANIFEST_NAME}: source {spec.slug!r}: file must be in {folder}")
     if not path.is_file():
         raise LoadError(f"{path}: missing file for source {spec.slug!r}")
+    limits.check_file_size(str(path), path.stat().st_size, limits.MAX_SOURCE_FILE_BYTES)
     content = path.read_bytes()
     actual = hashlib.sha256(content).hexdigest()
     if actual != spec.sha256:
@@ -159,6 +174,7 @@ def read_source_file(folder: Path, spec: SourceSpec) -> None:
         spec.text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not valid UTF-8 ({exc})") from exc
+    limits.check_characters(str(path), spec.text, multiline=True)
     spec.size = len(content)
 
 

@@ -37,6 +37,8 @@ class Command(BaseCommand):
                         f" (+{source.created} ~{source.updated} -{source.removed})"
                         + (f"; matched: {methods}" if methods else "")
                     )
+                for warning in source.warnings:
+                    self.stdout.write(self.style.WARNING(f"  {source.slug}: warning: {warning}"))
                 if verbosity >= 2:
                     for ordinal, text, method, score, name in source.notable:
                         self.stdout.write(
