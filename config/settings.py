@@ -7,9 +7,10 @@ DJANGO_DEBUG=0 and must then provide DJANGO_SECRET_KEY, or the process refuses t
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from config.database import database_settings, seconds
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -102,20 +103,14 @@ TEMPLATES = [
     },
 ]
 
+# Timeouts for a busy or hung database, and SQLite's write locking: see config/database.py.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+    "default": database_settings(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The archive's queries are small: parallel workers would only make the sample a broad
-    # search ranks (the first matches found, search.queries.first_matches) change from one run
-    # to the next, and a shared sequential scan would start anywhere in the table.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off"
-    )
+# How long a write waits for another (SQLite's write lock, the import lock on both backends).
+DATABASE_LOCK_TIMEOUT = seconds(os.environ, "DJANGO_DB_LOCK_TIMEOUT", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anyascii import anyascii
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
 from curation.models import SignatoryRedirect
+from letters.import_lock import exclusive_import
 from letters.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
@@ -90,7 +90,7 @@ def load_letters(folders: Iterable[Path]) -> list[ImportReport]:
     if not folders:
         raise LoadError("no letter folders to load (no fixtures/*/letter.toml)")
     specs = [read_letter_folder(Path(folder)) for folder in folders]
-    with transaction.atomic():
+    with exclusive_import():
         return [import_letter(spec) for spec in specs]
 
 
