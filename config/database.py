@@ -7,7 +7,9 @@ whatever backend they run on.
   for it up to DJANGO_DB_LOCK_TIMEOUT seconds, so an admin save during an import waits instead
   of failing at once; WAL lets pages be read while something writes.
 - PostgreSQL: connecting gives up after DJANGO_DB_CONNECT_TIMEOUT seconds and a statement after
-  DJANGO_DB_STATEMENT_TIMEOUT (0: never), and the server runs every query on one process.
+  DJANGO_DB_STATEMENT_TIMEOUT (0: never), and the server runs every query on one process. A web
+  request waits on the database DJANGO_DB_REQUEST_TIMEOUT seconds in all (web.database_deadline),
+  which also holds when the server stops answering and cannot enforce its own timeout.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def database_settings(url: str, environ: Mapping[str, str] = os.environ) -> dict
     )
     options = config.setdefault("OPTIONS", {})
     if config["ENGINE"] == POSTGRESQL:
+        # The same backend, whose connections give up when a web request's deadline passes.
+        config["ENGINE"] = "web.postgresql"
         # libpq counts whole seconds and treats less than 2 as 2.
         options["connect_timeout"] = max(2, round(seconds(environ, "DJANGO_DB_CONNECT_TIMEOUT", 3)))
         statement_ms = round(seconds(environ, "DJANGO_DB_STATEMENT_TIMEOUT", 30) * 1000)

@@ -1,0 +1,173 @@
+"""A database that stops answering costs each request seconds: pages and /healthz answer 503 in
+time, static files and 404s do not need the database, and gunicorn ends a request that hangs.
+
+The database is tests/hung_postgres.py: a server that lets clients connect, then never answers.
+"""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.hung_postgres import HungPostgres
+from tests.test_production_settings import ROOT, manage, production_env
+from web.database_deadline import DeadlineConnection, database_deadline
+
+PAGES = ["/", "/signatories/", "/signatories/?q=tibet", "/api/signatories?q=tibet", "/sources/"]
+
+TIMED_REQUESTS = """
+import json, sys, time
+import django
+django.setup()
+from django.conf import settings
+from django.test import Client
+client = Client(raise_request_exception=False)
+out = []
+for url in json.loads(sys.argv[1]):
+    if url == "STATIC":
+        manifest = json.loads((settings.STATIC_ROOT / "staticfiles.json").read_text())
+        url = "/static/" + manifest["paths"]["css/site.css"]
+    started = time.monotonic()
+    response = client.get(url, headers={"X-Forwarded-Proto": "https"})
+    out.append({"url": url, "status": response.status_code, "seconds": time.monotonic() - started})
+print(json.dumps(out))
+"""
+
+
+def timed_requests(env: dict, urls: list[str]) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, "-c", TIMED_REQUESTS, json.dumps(urls)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("hung")
+    result = manage(production_env(tmp_path), "collectstatic", "--noinput", "--verbosity", "0")
+    assert result.returncode == 0, result.stderr
+    return tmp_path
+
+
+def test_a_query_the_database_never_answers_ends_at_the_deadline():
+    with HungPostgres() as server:
+        connection = DeadlineConnection.connect(
+            host="127.0.0.1", port=server.port, user="archive", dbname="archive"
+        )
+        started = time.monotonic()
+        with database_deadline(0.5), pytest.raises(psycopg.OperationalError):
+            connection.execute("SELECT 1")
+
+        assert 0.4 <= time.monotonic() - started < 2
+        assert connection.closed
+
+
+@pytest.mark.parametrize(
+    "answer_startup", [True, False], ids=["hangs-on-queries", "hangs-on-connect"]
+)
+def test_every_request_is_answered_in_time_while_the_database_hangs(
+    collected_static, answer_startup
+):
+    with HungPostgres(answer_startup=answer_startup) as server:
+        env = production_env(
+            collected_static,
+            DATABASE_URL=server.url,
+            DJANGO_DB_REQUEST_TIMEOUT="1",
+            DJANGO_DB_CONNECT_TIMEOUT="2",
+        )
+        answers = timed_requests(env, [*PAGES, "/healthz", "STATIC", "/no-such-page/"])
+
+    *pages, health, static, missing = answers
+    budget = 1.5 if answer_startup else 2.5  # the deadline, or the connect timeout
+    for page in pages:
+        assert (page["status"], page["url"]) == (503, page["url"])
+        assert page["seconds"] < budget, page
+    assert health["status"] == 503 and health["seconds"] < budget
+    assert static["status"] == 200 and static["seconds"] < 0.5
+    assert missing["status"] == 404 and missing["seconds"] < 0.5
+    if answer_startup:
+        assert server.queries_received >= 1  # the pages did reach the database, which hung
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_ends_a_request_that_hangs_and_keeps_serving(collected_static):
+    """With the app's own deadline off, gunicorn's request timeout is the backstop."""
+    port = free_port()
+    with HungPostgres() as server:
+        env = production_env(
+            collected_static,
+            DATABASE_URL=server.url,
+            DJANGO_DB_REQUEST_TIMEOUT="0",
+            DJANGO_SECURE_SSL_REDIRECT="0",
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            GUNICORN_BIND=f"127.0.0.1:{port}",
+            GUNICORN_WORKERS="1",
+            GUNICORN_THREADS="2",
+            GUNICORN_REQUEST_TIMEOUT="2",
+            GUNICORN_ACCESS_LOG="",
+        )
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        process = subprocess.Popen(
+            [str(gunicorn), "--config", "deploy/gunicorn.conf.py", "config.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(lambda: get(base + "/no-such-page/") == 404)
+            started = time.monotonic()
+            with pytest.raises((urllib.error.URLError, ConnectionError, OSError)):
+                get(base + "/signatories/", timeout=20)
+            ended_after = time.monotonic() - started
+            wait_for(lambda: get(base + "/no-such-page/") == 404)
+        finally:
+            process.terminate()
+            try:
+                output = process.communicate(timeout=40)[0]
+            except subprocess.TimeoutExpired:
+                process.kill()
+                output = process.communicate()[0]
+
+    assert 2 <= ended_after < 8, output
+    assert "A request has run for more than 2 s" in output
+
+
+def get(url: str, timeout: float = 5) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wait_for(condition, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("gunicorn did not answer")
