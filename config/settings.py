@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, CSRF and auth middleware: refused, cached and 304 answers touch none of them.
     "web.guards.RequestGuardMiddleware",
+    # Public views see only the query parameters they declare (and caches key on those).
+    "web.parameters.DeclaredParametersMiddleware",
     "web.outage.DatabaseOutageMiddleware",
     "web.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -200,7 +202,8 @@ RELEASE = os.environ.get("APP_RELEASE") or (
     RELEASE_FILE.read_text().strip() if RELEASE_FILE.exists() else "dev"
 )
 PUBLIC_CACHE_ENABLED = env_bool("DJANGO_HTTP_CACHE", not DEBUG)
-# Keep rendered public responses in each process, keyed by URL and data version.
+# Keep rendered public responses in each process, keyed by the URL's path, the parameters its
+# view reads and the data version; DJANGO_RESPONSE_CACHE=0 turns it off.
 PUBLIC_RESPONSE_CACHE_ENABLED = env_bool("DJANGO_RESPONSE_CACHE", True)
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "300"))
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("DJANGO_CACHE_STALE_SECONDS", "86400"))
@@ -208,11 +211,12 @@ PUBLIC_CACHE_STALE_IF_ERROR = int(os.environ.get("DJANGO_CACHE_STALE_IF_ERROR_SE
 PUBLIC_CACHE_ALIAS = "pages"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Bounded in bytes per process, keyed on the parameters a view reads (web/parameters.py).
     PUBLIC_CACHE_ALIAS: {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "web.pagecache.BoundedMemoryCache",
         "LOCATION": "rendered-pages",
         "TIMEOUT": PUBLIC_CACHE_MAX_AGE,
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_BYTES": int(os.environ.get("DJANGO_RESPONSE_CACHE_BYTES") or 16 * 2**20)},
     },
 }
 

@@ -15,6 +15,7 @@ class CorrectionListView(ListView):
     template_name = "curation/correction_list.html"
     context_object_name = "corrections"
     paginate_by = 50
+    query_parameters = frozenset({"page"})
     extra_context = {
         "page_title": "Corrections",
         "description": "Every correction curators made to the archive, with its reason.",

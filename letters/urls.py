@@ -1,6 +1,5 @@
 """URLs of the letter, its sources, their collation, and the archive's own pages."""
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from letters import collation_views, site_views, views
@@ -14,5 +13,5 @@ urlpatterns = [
     path("collation/", collation_views.CollationView.as_view(), name="collation"),
     path("about/", site_views.AboutView.as_view(), name="about"),
     path("robots.txt", site_views.RobotsView.as_view(), name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", site_views.sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
