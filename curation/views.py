@@ -8,7 +8,11 @@ from curation.models import Correction
 
 
 def public_corrections():
-    return Correction.objects.select_related("source").prefetch_related("signatories")
+    return (
+        Correction.objects.select_related("source")
+        .defer("source__text", "source__body")
+        .prefetch_related("signatories")
+    )
 
 
 class CorrectionListView(ListView):

@@ -29,7 +29,12 @@ def positive_int(value: str | None, default: int) -> int | None:
 def signatories_with_entries():
     """Signatories with their entries in `listed_entries`, in list order: a plain list, which
     costs less than a related manager's queryset made for each signatory of the page."""
-    entries = ListEntry.objects.select_related("source").order_by("source__position", "ordinal")
+    # Without the copies' full texts: one per entry, they made every page cost megabytes.
+    entries = (
+        ListEntry.objects.select_related("source")
+        .defer("source__text", "source__body")
+        .order_by("source__position", "ordinal")
+    )
     return Signatory.objects.prefetch_related(
         Prefetch("entries", queryset=entries, to_attr="listed_entries")
     )
