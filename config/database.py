@@ -46,7 +46,7 @@ def database_settings(url: str, environ: Mapping[str, str] = os.environ) -> dict
         # The same backend, whose connections give up when a web request's deadline passes.
         config["ENGINE"] = "web.postgresql"
         # libpq counts whole seconds and treats less than 2 as 2.
-        options["connect_timeout"] = max(2, round(seconds(environ, "DJANGO_DB_CONNECT_TIMEOUT", 3)))
+        options["connect_timeout"] = max(2, round(seconds(environ, "DJANGO_DB_CONNECT_TIMEOUT", 2)))
         statement_ms = round(seconds(environ, "DJANGO_DB_STATEMENT_TIMEOUT", 30) * 1000)
         # The archive's queries are small: parallel workers would only make the sample a broad
         # search ranks (the first matches found, search.queries.first_matches) change from one

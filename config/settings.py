@@ -114,7 +114,7 @@ DATABASES = {
 # How long a write waits for another (SQLite's write lock, the import lock on both backends).
 DATABASE_LOCK_TIMEOUT = seconds(os.environ, "DJANGO_DB_LOCK_TIMEOUT", 20)
 # How long a web request waits on PostgreSQL in all before it answers 503 (0: no limit).
-DATABASE_REQUEST_TIMEOUT = seconds(os.environ, "DJANGO_DB_REQUEST_TIMEOUT", 4)
+DATABASE_REQUEST_TIMEOUT = seconds(os.environ, "DJANGO_DB_REQUEST_TIMEOUT", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -8,6 +8,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -15,10 +16,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.db import connection as django_connection
+from django.http import HttpResponse
+from django.test import override_settings
+from django.urls import path
 
 from tests.hung_postgres import HungPostgres
 from tests.test_production_settings import ROOT, manage, production_env
-from web.database_deadline import DeadlineConnection, database_deadline
+from web.database_deadline import DeadlineConnection, database_deadline, hung_database
 
 PAGES = ["/", "/signatories/", "/signatories/?q=tibet", "/api/signatories?q=tibet", "/sources/"]
 
@@ -62,7 +67,7 @@ def collected_static(tmp_path_factory) -> Path:
     return tmp_path
 
 
-def test_a_query_the_database_never_answers_ends_at_the_deadline():
+def test_a_query_the_database_never_answers_ends_at_the_deadline(hung_state):
     with HungPostgres() as server:
         connection = DeadlineConnection.connect(
             host="127.0.0.1", port=server.port, user="archive", dbname="archive"
@@ -73,6 +78,44 @@ def test_a_query_the_database_never_answers_ends_at_the_deadline():
 
         assert 0.4 <= time.monotonic() - started < 2
         assert connection.closed
+
+
+@pytest.fixture
+def hung_state():
+    """This process's idea of whether the database is hung, reset around the test."""
+    hung_database.settle("answered")
+    yield hung_database
+    hung_database.settle("answered")
+
+
+def connect(server: HungPostgres) -> DeadlineConnection:
+    return DeadlineConnection.connect(
+        host="127.0.0.1", port=server.port, user="archive", dbname="archive"
+    )
+
+
+def probe(connection: DeadlineConnection) -> None:
+    with database_deadline(1), pytest.raises(psycopg.OperationalError):
+        connection.execute("SELECT 1")
+
+
+def test_once_the_database_hung_one_request_checks_and_the_others_give_up_at_once(hung_state):
+    with HungPostgres() as server:
+        first, other = connect(server), connect(server)
+        with database_deadline(0.3), pytest.raises(psycopg.OperationalError):
+            first.execute("SELECT 1")  # runs out: the database counts as hung
+        probing = threading.Thread(target=probe, args=(connect(server),))
+        probing.start()
+        time.sleep(0.2)
+
+        started = time.monotonic()
+        with database_deadline(5), pytest.raises(psycopg.OperationalError, match="checking"):
+            other.execute("SELECT 1")
+        gave_up_after = time.monotonic() - started
+        probing.join()
+
+    assert gave_up_after < 0.2
+    assert hung_state.hung  # the probe ran out too
 
 
 @pytest.mark.parametrize(
@@ -171,3 +214,22 @@ def wait_for(condition, seconds: float = 30) -> None:
             pass
         time.sleep(0.2)
     raise AssertionError("gunicorn did not answer")
+
+
+def computes_then_queries(request):
+    time.sleep(0.4)  # a password hash, a long render: time that is not spent waiting
+    with django_connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return HttpResponse(str(cursor.fetchone()[0]))
+
+
+urlpatterns = [path("slow/", computes_then_queries)]
+
+
+@pytest.mark.skipif(django_connection.vendor != "postgresql", reason="the PostgreSQL backend")
+@pytest.mark.urls(__name__)
+@override_settings(DATABASE_REQUEST_TIMEOUT=0.2)
+def test_only_time_spent_waiting_on_the_database_counts(client, db, hung_state):
+    response = client.get("/slow/")
+
+    assert (response.status_code, response.content) == (200, b"1")

@@ -12,7 +12,7 @@ from web.database_deadline import database_deadline
 from web.errors import DATABASE_ERRORS
 
 # The container's health check gives up after 4 s (deploy/healthcheck.py): answer well before.
-HEALTH_DEADLINE_SECONDS = 2
+HEALTH_DEADLINE_SECONDS = 1.5
 
 
 def sqlite_file_problem() -> str | None:
