@@ -34,6 +34,7 @@ django.setup()
 from django.conf import settings
 from django.test import Client
 client = Client(raise_request_exception=False)
+client.get("/no-such-page/", headers={"X-Forwarded-Proto": "https"})  # untimed: loads the code
 out = []
 for url in json.loads(sys.argv[1]):
     if url == "STATIC":
@@ -134,7 +135,9 @@ def test_every_request_is_answered_in_time_while_the_database_hangs(
         answers = timed_requests(env, [*PAGES, "/healthz", "STATIC", "/no-such-page/"])
 
     *pages, health, static, missing = answers
-    budget = 1.5 if answer_startup else 2.5  # the deadline, or the connect timeout
+    # The 1 s budget, or libpq's 2 s connect timeout, and room for a loaded machine: far from the
+    # pause itself, which the requests never see the end of.
+    budget = 2.0 if answer_startup else 3.5
     for page in pages:
         assert (page["status"], page["url"]) == (503, page["url"])
         assert page["seconds"] < budget, page
