@@ -67,6 +67,7 @@ response = client.post(
 waited = time.monotonic() - started
 writer.join()
 print(json.dumps({
+    "journal_mode": connection.cursor().execute("PRAGMA journal_mode").fetchone()[0],
     "status": response.status_code,
     "waited": waited,
     "saved": list(SourceNote.objects.values_list("text", flat=True)),
@@ -89,6 +90,21 @@ except CommandError as error:
     outcome = str(error)
 writer.join()
 print(json.dumps({"outcome": outcome}))
+"""
+)
+
+
+SECOND_IMPORT_PROCESS = (
+    HOLD_THE_WRITE_LOCK
+    + """
+import subprocess
+writer.start()
+holding.wait()
+result = subprocess.run(
+    [sys.executable, "manage.py", "load_letter"], capture_output=True, text=True, timeout=120
+)
+writer.join()
+print(json.dumps({"exit": result.returncode, "stderr": result.stderr}))
 """
 )
 
@@ -123,6 +139,7 @@ def test_an_admin_save_during_an_import_on_sqlite_waits_and_is_kept(tmp_path):
     assert outcome["saved"] == ["Number 274 is missing."]
     assert outcome["waited"] >= 1.0  # it waited for the import's commit...
     assert outcome["version"] >= 2  # ...which was kept too
+    assert outcome["journal_mode"] == "wal"  # pages are read meanwhile
 
 
 def test_a_second_import_on_sqlite_runs_after_the_first(tmp_path):
@@ -170,3 +187,16 @@ def test_a_second_import_on_postgresql_that_waits_too_long_says_why(db, seed_fol
         thread.join()
 
     assert load_letters([seed_folder])[0].letter_status == "created"
+
+
+def test_a_second_import_process_that_waits_too_long_fails_with_that_message_only(tmp_path):
+    """Not with a traceback, nor with a system check misled by the lock: Django's check of
+    SQLite's JSON support opens a transaction, which waits for the write lock like any other,
+    and said "SQLite does not support JSONFields" when the wait ran out."""
+    outcome = run_on_sqlite_file(
+        tmp_path, SECOND_IMPORT_PROCESS, hold_seconds=4, DJANGO_DB_LOCK_TIMEOUT="0.2"
+    )
+
+    assert outcome["exit"] == 1
+    assert "CommandError: Nothing was loaded: another import" in outcome["stderr"]
+    assert "Traceback" not in outcome["stderr"] and "E180" not in outcome["stderr"]
