@@ -7,7 +7,7 @@ PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || ech
 PG_URL ?= postgres://postgres@127.0.0.1:5432/archive
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint test-sqlite test-postgres postgres system-deps check-deploy bench loadtest loadtest-tools clean
+.PHONY: run test lint test-sqlite test-postgres postgres system-deps check-deploy bench loadtest loadtest-tools chaos clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 13), sys.version'
@@ -85,6 +85,15 @@ loadtest-tools:
 
 loadtest: install postgres loadtest-tools $(DATASETTE_VENV)/.datasette-$(DATASETTE_VERSION)
 	DATASETTE=$(DATASETTE_VENV)/bin/datasette $(BIN)/python loadtest/run.py
+
+# Fault-and-attack drill (loadtest/chaos.py; a few minutes, loopback only, not part of `make test`):
+# worker memory under junk query parameters, the admin lockout behind nginx, a paused PostgreSQL
+# (SIGSTOP of the drill database's own backends only, always resumed; needs root or the postgres
+# user), admin saves during imports on SQLite. Writes the "Chaos" section of docs/benchmarks.md.
+CHAOS_PG_URL ?= postgres://postgres@127.0.0.1:5432/archive_chaos
+
+chaos: install postgres system-deps
+	CHAOS_PG_URL=$(CHAOS_PG_URL) $(BIN)/python loadtest/chaos.py
 
 # Search benchmark (bench/search_bench.py; ~15 min on 2 cores): synthetic multilingual names at
 # 10k, 100k and 1M in throw-away databases, never the development one; writes the "Search" section

@@ -7,9 +7,10 @@ DJANGO_DEBUG=0 and must then provide DJANGO_SECRET_KEY, or the process refuses t
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from config.database import database_settings, seconds
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "web.api.ApiMiddleware",
     # Before the session, CSRF and auth middleware: refused, cached and 304 answers touch none of them.
     "web.guards.RequestGuardMiddleware",
+    # Public views see only the query parameters they declare (and caches key on those).
+    "web.parameters.DeclaredParametersMiddleware",
     "web.outage.DatabaseOutageMiddleware",
     "web.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,20 +106,16 @@ TEMPLATES = [
     },
 ]
 
+# Timeouts for a busy or hung database, and SQLite's write locking: see config/database.py.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+    "default": database_settings(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The archive's queries are small: parallel workers would only make the sample a broad
-    # search ranks (the first matches found, search.sampling.first_matches) change from one run
-    # to the next, and a shared sequential scan would start anywhere in the table.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off"
-    )
+# How long a write waits for another (SQLite's write lock, the import lock on both backends).
+DATABASE_LOCK_TIMEOUT = seconds(os.environ, "DJANGO_DB_LOCK_TIMEOUT", 20)
+# How long a web request waits on PostgreSQL in all before it answers 503 (0: no limit).
+DATABASE_REQUEST_TIMEOUT = seconds(os.environ, "DJANGO_DB_REQUEST_TIMEOUT", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -135,6 +134,12 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind nginx every request comes from nginx's address: the client's is in X-Forwarded-For, as
+# appended by the DJANGO_TRUSTED_PROXY_COUNT proxies in front of the app (deploy/ sets 1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "web.proxies.client_ip_address"
 
 # Search: the directory and the API rank at most this many matches of one query (the first found,
 # plus every exact name); a broader query says so and asks for more words. Downloads rank all.
@@ -198,7 +203,8 @@ RELEASE = os.environ.get("APP_RELEASE") or (
     RELEASE_FILE.read_text().strip() if RELEASE_FILE.exists() else "dev"
 )
 PUBLIC_CACHE_ENABLED = env_bool("DJANGO_HTTP_CACHE", not DEBUG)
-# Keep rendered public responses in each process, keyed by URL and data version.
+# Keep rendered public responses in each process, keyed by the URL's path, the parameters its
+# view reads and the data version; DJANGO_RESPONSE_CACHE=0 turns it off.
 PUBLIC_RESPONSE_CACHE_ENABLED = env_bool("DJANGO_RESPONSE_CACHE", True)
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "300"))
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("DJANGO_CACHE_STALE_SECONDS", "86400"))
@@ -206,17 +212,20 @@ PUBLIC_CACHE_STALE_IF_ERROR = int(os.environ.get("DJANGO_CACHE_STALE_IF_ERROR_SE
 PUBLIC_CACHE_ALIAS = "pages"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Bounded in bytes per process, keyed on the parameters a view reads (web/parameters.py).
     PUBLIC_CACHE_ALIAS: {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "web.pagecache.BoundedMemoryCache",
         "LOCATION": "rendered-pages",
         "TIMEOUT": PUBLIC_CACHE_MAX_AGE,
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_BYTES": int(os.environ.get("DJANGO_RESPONSE_CACHE_BYTES") or 16 * 2**20)},
     },
 }
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A bad Host header or a 403 is one line; server errors keep their tracebacks.
+    "filters": {"client_errors": {"()": "web.log_filters.ClientErrorsWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.dateparse import parse_datetime
 
+from curation.exchange_checks import problems
 from curation.models import Correction, SourceNote
 from curation.services import pin_entry
 from letters.models import Letter
@@ -137,6 +138,9 @@ def import_curation(document: dict) -> ExchangeReport:
     if document.get("format") != FORMAT or document.get("version") not in READABLE_VERSIONS:
         versions = " or ".join(str(v) for v in READABLE_VERSIONS)
         raise CurationFileError(f"not a {FORMAT} document of version {versions}")
+    refused = problems(document)
+    if refused:
+        raise CurationFileError("; ".join(refused))
     report = ExchangeReport()
     for data in document.get("letters", []):
         letter = Letter.objects.filter(slug=data["slug"]).first()

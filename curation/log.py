@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import F
 
+from curation.characters import checked_text
 from curation.models import Correction
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
@@ -17,6 +18,7 @@ def checked_reason(reason: str, evidence_url: str) -> tuple[str, str]:
     reason, evidence_url = (reason or "").strip(), (evidence_url or "").strip()
     if not reason:
         raise ValidationError({"reason": "Say why: every correction needs a reason."})
+    checked_text(reason, field="reason")
     if evidence_url:
         URLValidator(schemes=["http", "https"])(evidence_url)
     return reason, evidence_url

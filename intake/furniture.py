@@ -10,8 +10,8 @@ out is returned with its line numbers for the source's diagnostics. Pure functio
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from intake.lists import marker_of
@@ -38,8 +38,11 @@ DATE_RE = re.compile(
 LEADING_PAGE_RE = re.compile(
     rf"^{PAGE_WORD}\s*\d{{1,4}}(?:\s*{OF_WORD}\s*\d{{1,4}})?\s+[-–—|]?\s*", re.IGNORECASE
 )
-REPEATS = 3  # a short line printed this often is a running header or footer
+REPEATS = 3  # a short line printed this often is a running header or footer...
 MAX_FURNITURE_WORDS = 14
+# ...once a page, so never on two lines in a row: names that differ only by a number
+# ("Group 1", "Group 2") stand one under the other in a list, and are not furniture.
+MIN_PAGE_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,25 @@ def only_title(text: str, pattern: re.Pattern[str] | None) -> bool:
     )
 
 
+def running_shapes(lines: list[Line]) -> set[str]:
+    """The shapes of lines printed at least REPEATS times, never closer than MIN_PAGE_LINES
+    non-blank lines to each other: what a running header or footer looks like."""
+    places: dict[str, list[int]] = {}
+    for index, line in enumerate(line for line in lines if not line.blank):
+        places.setdefault(shape(line.text), []).append(index)
+    return {
+        text_shape
+        for text_shape, at in places.items()
+        if len(at) >= REPEATS and min(b - a for a, b in itertools.pairwise(at)) >= MIN_PAGE_LINES
+    }
+
+
 def drop_furniture(lines: list[Line], title: str) -> tuple[list[Line], list[Furniture]]:
     """The lines with page furniture blanked or cut off, and what was left out.
 
     The first line that is only the title stays: it is the letter's title, not a header."""
     pattern = title_pattern(title)
-    repeated = Counter(shape(line.text) for line in lines if not line.blank)
+    repeated = running_shapes(lines)
     out: list[Line] = []
     left_out: list[Furniture] = []
     title_seen = False
@@ -99,7 +115,7 @@ def drop_furniture(lines: list[Line], title: str) -> tuple[list[Line], list[Furn
             is_page_number(text)
             or only_title(text, pattern)
             or (
-                repeated[shape(text)] >= REPEATS
+                shape(text) in repeated
                 and len(text.split()) <= MAX_FURNITURE_WORDS
                 and re.search(r"[^\W\d_]", text) is not None
                 and not marker_of(text)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from intake.attaching import PendingEntry, attach_entries
 from intake.dormant import curation_of_sources, signatories_without_entries
+from intake.import_lock import exclusive_import
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from intake.preview import Preview, collect_preview
 from letters.models import Letter, SourceVersion
@@ -54,6 +55,8 @@ class SourceReport:
     notable: list[tuple[int, str, str, float, str]] = field(default_factory=list)
     # For a source (re)added: curators' decisions about it that apply again ("2 match overrides").
     curation: list[str] = field(default_factory=list)
+    # What the manifest noticed and set aside (a news report's list).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -99,7 +102,7 @@ def load_letters(folders: Iterable[Path], *, dry_run: bool = False) -> list[Impo
     if not folders:
         raise LoadError("no letter folders to load (no fixtures/*/letter.toml)")
     specs = [read_letter_folder(Path(folder)) for folder in folders]
-    with transaction.atomic():
+    with exclusive_import():
         reports = [import_letter(spec) for spec in specs]
         if dry_run:
             transaction.set_rollback(True)
@@ -125,7 +128,9 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             source_values(source_spec),
         )
         sources[source.slug] = source
-        report.sources.append(SourceReport(slug=source.slug, status=status))
+        report.sources.append(
+            SourceReport(slug=source.slug, status=status, warnings=list(source_spec.warnings))
+        )
 
     stale = letter.sources.exclude(slug__in=[s.slug for s in spec.sources])
     report.sources_removed = sorted(stale.values_list("slug", flat=True))

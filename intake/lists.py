@@ -4,6 +4,7 @@ what the list says about itself. Pure functions on lines of text."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz, process
 
@@ -261,9 +262,16 @@ class NearlyKnown:
     or more within NEARLY_KNOWN_SCORE of one of them. Used only to split a line that wrapping
     joined to its neighbour, where a typo must not hide the names it is made of."""
 
-    def __init__(self, known: set[str]) -> None:
+    def __init__(self, known) -> None:
         self.known = known
-        self.choices = sorted(k for k in known if len(k) >= NEARLY_KNOWN_LENGTH)
+        self._choices: list[str] | None = None
+
+    @property
+    def choices(self) -> list[str]:
+        """The long known names, sorted once, when a first name is not known as it is."""
+        if self._choices is None:
+            self._choices = sorted(k for k in self.known if len(k) >= NEARLY_KNOWN_LENGTH)
+        return self._choices
 
     def __contains__(self, key: str) -> bool:
         if key in self.known:
@@ -351,3 +359,38 @@ def rejoin_known_names(parsed: ParsedSource, known: set[str], key) -> int:
         )
     )
     return changes
+
+
+class PrintedElsewhere:
+    """The keys of the names that copies other than one print, without building that set.
+
+    `counts` holds, for every key, how many copies print it; `own` the keys of the one copy.
+    """
+
+    def __init__(self, counts: Counter, own: set):
+        self.counts, self.own = counts, own
+
+    def __contains__(self, key) -> bool:
+        return self.counts[key] - (key in self.own) > 0
+
+    def __iter__(self):
+        return (key for key in self.counts if key in self)
+
+    def __bool__(self) -> bool:
+        return self.counts.total() > len(self.own)
+
+
+def rejoin_across_copies(copies: list[ParsedSource], key) -> None:
+    """`rejoin_known_names` for each copy, with the names the other copies print, in order.
+
+    Each copy is corrected with what the copies before it became and what the ones after it
+    printed. Counting each name's copies once keeps this linear in the number of copies, where
+    gathering every other copy's names for each copy was quadratic.
+    """
+    own = [{key(entry.text) for entry in parsed.entries} for parsed in copies]
+    counts = Counter(k for keys in own for k in keys)
+    for parsed, keys in zip(copies, own, strict=True):
+        if rejoin_known_names(parsed, PrintedElsewhere(counts, keys), key):
+            counts.subtract(keys)
+            keys = {key(entry.text) for entry in parsed.entries}
+            counts.update(keys)

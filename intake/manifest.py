@@ -13,14 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from intake import limits
 from intake.annotations import settle_places
+from intake.elsewhere import PrintedByOthers
 from intake.formats import UnreadableCopy
 from intake.formats.pdf import pdf_text
 from intake.formats.web_archive import capture
-from intake.parsing import ParsedSource, ParseError, parse_source, rejoin_known_names
-from letters.models import SourceKind
+from intake.lists import rejoin_across_copies
+from intake.parsing import ParsedSource, ParseError, parse_source
+from letters.models import SourceKind, SourceVersion
 from names.folding import compact_key
 from names.places import name_part
+from signatories.models import Signatory
 
 MANIFEST_NAME = "letter.toml"
 LETTER_REQUIRED = {"slug", "title"}
@@ -60,6 +64,8 @@ class SourceSpec:
     text: str = ""
     content: bytes = b""
     parsed: ParsedSource = field(default_factory=ParsedSource)
+    # What the operator should know although the source was accepted.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -76,9 +82,17 @@ class LetterSpec:
 
 def read_letter_folder(folder: Path) -> LetterSpec:
     """Read, verify and parse one letter folder; raise LoadError on anything wrong."""
+    try:
+        return read_checked_folder(folder)
+    except limits.LimitError as exc:
+        raise LoadError(str(exc)) from exc
+
+
+def read_checked_folder(folder: Path) -> LetterSpec:
     manifest = folder / MANIFEST_NAME
     if not manifest.is_file():
         raise LoadError(f"{manifest}: no such file")
+    limits.check_file_size(str(manifest), manifest.stat().st_size, limits.MAX_MANIFEST_BYTES)
     try:
         manifest_text = manifest.read_text(encoding="utf-8")
         data = tomllib.loads(manifest_text)
@@ -87,10 +101,12 @@ def read_letter_folder(folder: Path) -> LetterSpec:
 
     letter = {k: v for k, v in data.items() if k != "sources"}
     check_keys(manifest, "the letter", letter, LETTER_REQUIRED, LETTER_OPTIONAL)
+    limits.check_letter_fields(f"{manifest}: the letter", letter)
     check_slug(manifest, letter["slug"])
     raw_sources = data.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
         raise LoadError(f"{manifest}: no [[sources]] tables")
+    limits.check_source_count(str(manifest), len(raw_sources))
 
     sources: list[SourceSpec] = []
     seen_slugs: set[str] = set()
@@ -100,6 +116,8 @@ def read_letter_folder(folder: Path) -> LetterSpec:
         if not isinstance(raw, dict):
             raise LoadError(f"{manifest}: {where} is not a table")
         check_keys(manifest, where, raw, SOURCE_REQUIRED, SOURCE_OPTIONAL)
+        columns = {"file_name": raw["file"], **{k: v for k, v in raw.items() if k != "file"}}
+        limits.check_columns(f"{manifest}: {where}", SourceVersion, columns)
         spec = SourceSpec(
             slug=raw["slug"],
             file_name=raw["file"],
@@ -133,25 +151,29 @@ def read_letter_folder(folder: Path) -> LetterSpec:
         sources.append(spec)
 
     letter_title = letter["title"]
+    name_limit = limits.column_limit(Signatory, "imported_name")
     for spec in sources:
         spec.parsed = parse_copy(folder, spec, letter_title)
+        if warning := limits.set_aside_news_report_list(spec.kind, spec.parsed):
+            spec.warnings.append(warning)
 
     # What the other copies print is evidence for reading each one: which commas of a list in
-    # running text end a name, how wrapped lines join, and which entries end in a place.
-    for spec in sources:
-        others = [e.text for other in sources if other is not spec for e in other.parsed.entries]
+    # running text end a name, how wrapped lines join, and which entries end in a place. Each
+    # name's copies are counted once, so that this stays linear in the number of copies.
+    texts = PrintedByOthers([{e.text for e in spec.parsed.entries} for spec in sources])
+    for index, spec in enumerate(sources):
         if spec.parsed.list_style == "running-text":
-            spec.parsed = parse_copy(folder, spec, letter_title, known=set(others))
-        rejoin_known_names(spec.parsed, {compact_key(t) for t in others}, compact_key)
-    for spec in sources:
-        others = {
-            name
-            for other in sources
-            if other is not spec
-            for e in other.parsed.entries
-            for name in {e.text, name_part(e.text, e.place)}
-        }
-        settle_places(spec.parsed, others)
+            spec.parsed = parse_copy(folder, spec, letter_title, known=texts.of(index))
+    rejoin_across_copies([spec.parsed for spec in sources], compact_key)
+    names = PrintedByOthers(
+        [{n for e in spec.parsed.entries for n in (e.text, name_part(e.text, e.place))}
+         for spec in sources]
+    )  # fmt: skip
+    for index, spec in enumerate(sources):
+        if settle_places(spec.parsed, names.of(index)):
+            names.update(index, {n for e in spec.parsed.entries
+                                 for n in (e.text, name_part(e.text, e.place))})  # fmt: skip
+        limits.check_parsed(str(folder / spec.file_name), spec.parsed, name_limit=name_limit)
 
     addressees = letter.get("addressees", [])
     if not isinstance(addressees, list) or not all(isinstance(a, str) for a in addressees):
@@ -183,6 +205,7 @@ def read_source_file(folder: Path, spec: SourceSpec) -> None:
         raise LoadError(f"{folder / MANIFEST_NAME}: source {spec.slug!r}: file must be in {folder}")
     if not path.is_file():
         raise LoadError(f"{path}: missing file for source {spec.slug!r}")
+    limits.check_file_size(str(path), path.stat().st_size, limits.MAX_SOURCE_FILE_BYTES)
     content = path.read_bytes()
     actual = hashlib.sha256(content).hexdigest()
     if actual != spec.sha256:
@@ -212,6 +235,7 @@ def read_source_file(folder: Path, spec: SourceSpec) -> None:
             f"{path}: copy {spec.slug!r}: line {line}: expected UTF-8 text, "
             f"found byte {content[exc.start]:#04x}"
         ) from exc
+    limits.check_characters(str(path), spec.text, multiline=True)
 
 
 def check_keys(manifest: Path, where: str, table: dict, required: set, optional: set) -> None:

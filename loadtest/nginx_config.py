@@ -26,13 +26,33 @@ def localized(text: str, *, workdir: Path, upstream: str) -> str:
     text = replace_once(text, "/var/cache/nginx/archive", f"{workdir}/cache")
     text = text.replace("/etc/nginx/tls/", f"{workdir}/tls/")
     text = replace_once(text, "server app:8000", f"server {upstream}")
+    text = replace_once(text, "alias /etc/nginx/errors/;", f"alias {DEPLOY}/errors/;")
+    text = replace_once(
+        text,
+        "include nginx-security-headers.conf;",
+        f"include {DEPLOY}/nginx-security-headers.conf;",
+    )
     return replace_once(
         text, "include nginx-archive.conf;", f"include {DEPLOY}/nginx-archive.conf;"
     )
 
 
-def loopback(text: str, *, port: int, ceiling_port: int, ceiling_root: Path) -> str:
-    """Plain HTTP on 127.0.0.1:`port`, no redirect server, plus a static 'ceiling' server."""
+def loopback(
+    text: str,
+    *,
+    port: int,
+    ceiling_port: int | None = None,
+    ceiling_root: Path | None = None,
+    unlimited: str = "",
+) -> str:
+    """Plain HTTP on 127.0.0.1:`port`, no redirect server, plus a static 'ceiling' server (when
+    `ceiling_port` is given); requests from the address `unlimited` skip the rate limits."""
+    if unlimited:
+        text = replace_once(
+            text,
+            "    geo $archive_unlimited {\n        default 0;\n",
+            f"    geo $archive_unlimited {{\n        default 0;\n        {unlimited} 1;\n",
+        )
     redirect_server = re.compile(r"\n    server \{\n        listen 80;.*?\n    \}\n", re.S)
     text, found = redirect_server.subn("\n", text)
     if found != 1:
@@ -42,6 +62,8 @@ def loopback(text: str, *, port: int, ceiling_port: int, ceiling_root: Path) -> 
     )
     text = replace_once(text, "        listen [::]:443 ssl http2;\n", "")
     text = re.sub(r"\n        ssl_[^\n]*", "", text)
+    if ceiling_port is None:
+        return text
     ceiling = f"""
     # The ceiling: the same pages saved as files, served by nginx without the app.
     server {{

@@ -103,10 +103,10 @@ def markdown(runs, ratio_list: list[Ratio], facts: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace the "## Load" section of `path` (up to the next "## " heading), leaving the rest."""
+def write_section(path: Path, section: str, heading: str = SECTION) -> None:
+    """Replace the `heading` section of `path` (up to the next "## " heading), leaving the rest."""
     text = path.read_text() if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _: section + "\n", text, count=1)
     else:

@@ -299,8 +299,9 @@ def measure(processes: Processes, db_url: str) -> int:
         workdir=nginx_dir,
         upstream=f"{HOST}:{APP_PORT}",
     )
+    # wrk measures throughput from one address: the per-client rate limits would measure them.
     text = nginx_config.loopback(
-        text, port=CACHE_PORT, ceiling_port=CEILING_PORT, ceiling_root=ceiling_root
+        text, port=CACHE_PORT, ceiling_port=CEILING_PORT, ceiling_root=ceiling_root, unlimited=HOST
     )
     conf = nginx_dir / "nginx.conf"
     conf.write_text(text)

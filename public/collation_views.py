@@ -11,6 +11,7 @@ class CollationView(CollationMixin, TemplateView):
     """The reference text with every variant place marked, or two copies side by side."""
 
     template_name = "letters/collation.html"
+    query_parameters = frozenset({"typography", "a", "b"})
     page_title = "Collation of the copies"
     description = (
         "The body of the open letter with every place where its copies differ marked, and any "

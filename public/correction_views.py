@@ -8,13 +8,18 @@ from web.api_json import api_json, api_list
 
 
 def public_corrections():
-    return Correction.objects.select_related("source").prefetch_related("signatories")
+    return (
+        Correction.objects.select_related("source")
+        .defer("source__text", "source__body")
+        .prefetch_related("signatories")
+    )
 
 
 class CorrectionListView(ListView):
     template_name = "curation/correction_list.html"
     context_object_name = "corrections"
     paginate_by = 50
+    query_parameters = frozenset({"page"})
     extra_context = {
         "page_title": "Corrections",
         "description": "Every correction curators made to the archive, with its reason.",

@@ -1,6 +1,5 @@
 """URLs of the letter, its sources, their collation, and the archive's own pages."""
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from public import collation_views, download_views, letter_views, originals, site_views
@@ -19,7 +18,7 @@ urlpatterns = [
     path("about/", site_views.AboutView.as_view(), name="about"),
     path("downloads/archive-bag.zip", download_views.ArchiveBagView.as_view(), name="archive-bag"),
     path("robots.txt", site_views.RobotsView.as_view(), name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", site_views.sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     *(
         path(
             f"citation.{fmt}",

@@ -139,6 +139,9 @@ def signatory_list(request):
     )
 
 
+signatory_list.query_parameters = frozenset({"q", "page", "page_size"})
+
+
 @require_safe
 def signatory_detail(request, slug: str):
     signatory = get_object_or_404(signatories_with_entries(), slug=slug)

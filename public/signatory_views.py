@@ -40,6 +40,8 @@ class DirectoryQuerysetMixin(ArchivePageMixin):
     """The directory's signatories, filtered as the request asks (page and downloads alike)."""
 
     filterset_class = DirectoryFilter
+    # The filters' names: read by the page and its downloads (see web/parameters.py).
+    query_parameters = frozenset(DirectoryFilter.base_filters)
 
     def get_queryset(self):
         return Signatory.objects.filter(letter=self.letter).order_by("sort_key", "pk")
@@ -54,6 +56,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
     template_name = "signatories/signatory_list.html"
     context_object_name = "signatories"
     paginate_by = 50
+    query_parameters = DirectoryQuerysetMixin.query_parameters | {"page"}
     page_title = "Signatories"
     description = (
         "Directory of the organisations and people who signed the open letter, with the copies "

@@ -1,5 +1,6 @@
 """Pages about the archive itself: the about page and robots.txt."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.views.generic import TemplateView
 
 from letters.reference import signature_count
@@ -32,3 +33,11 @@ class AboutView(ArchivePageMixin, TemplateView):
 class RobotsView(TemplateView):
     template_name = "pages/robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+def sitemap_view(request, **kwargs):
+    """Django's sitemap, which reads its page number from `p`."""
+    return sitemap(request, **kwargs)
+
+
+sitemap_view.query_parameters = frozenset({"p"})

@@ -127,8 +127,12 @@ def mark_public(response, version: DataVersion) -> None:
 
 
 def response_cache_key(request, version: DataVersion) -> str:
-    # Absolute: the JSON API writes absolute links, which depend on the host and scheme.
-    address = request.build_absolute_uri()
+    # Absolute: the JSON API writes absolute links, which depend on the host and scheme. Only the
+    # parameters the view reads (web.parameters): junk parameters share the page's entry.
+    query = getattr(request, "canonical_query", None)
+    if query is None:
+        query = request.META.get("QUERY_STRING", "")
+    address = f"{request.build_absolute_uri(request.path)}?{query}"
     return "page:" + hashlib.sha256(f"{version.etag}|{address}".encode()).hexdigest()
 
 

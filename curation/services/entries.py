@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from curation.characters import checked_name
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction
 from curation.services.common import User, delete_with_reason, entry_label, locked, save_with_reason
@@ -74,7 +75,7 @@ def entry_split(
     scope = Scope(signatories={origin.pk}, entries={entry.pk}, override_keys={entry_key(entry)})
     before = begin(scope)
     printed, name_artefacts = display_reading([(entry.source.position, entry.text)])
-    name = name.strip()
+    name = checked_name(name.strip(), field="name")
     created = Signatory(
         letter=origin.letter,
         slug=unique_slug(name or printed),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from curation.characters import checked_name
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction
 from curation.services.common import User, delete_with_reason, locked, save_with_reason
@@ -57,7 +58,7 @@ def signatory_merge(
     scope = merge_scope(survivor, merged)
     before = begin(scope)
     shown_before, printed_before = survivor.name, survivor.imported_name
-    chosen = (name or "").strip() or shown_before
+    chosen = checked_name((name or "").strip(), field="name") or shown_before
     changes = [{"field": "merged", "old": f"{merged.name} ({merged.slug})", "new": survivor.name}]
     merged_id, merged_name, merged_slug = merged.pk, merged.name, merged.slug
 

@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from curation.characters import checked_name, checked_text
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction
 from curation.services.common import User, delete_with_reason, locked, save_with_reason
@@ -29,7 +30,7 @@ def signatory_rename(
     """Show `name` instead of the printed name (the readings stay as printed); "" withdraws it."""
     reason, evidence_url = checked_reason(reason, evidence_url)
     locked(signatory)
-    name = name.strip()
+    name = checked_name(name.strip(), field="name")
     if name == signatory.curated_name:
         raise ValidationError({"name": "That is already the curated name."})
     scope = Scope(signatories={signatory.pk})
@@ -117,7 +118,7 @@ def signatory_set_note(
     """Set the public note shown on the signatory's page ("" removes it)."""
     reason, evidence_url = checked_reason(reason, evidence_url)
     locked(signatory)
-    note = note.strip()
+    note = checked_text(note.strip(), field="note")
     if note == signatory.public_note:
         raise ValidationError({"note": "That is already the note."})
     scope = Scope(signatories={signatory.pk})
@@ -164,7 +165,7 @@ def alias_add(
     """
     reason, evidence_url = checked_reason(reason, evidence_url)
     locked(signatory)
-    name, language = name.strip(), language.strip()
+    name, language = checked_name(name.strip(), field="name"), language.strip()
     if not name:
         raise ValidationError({"name": "An alias needs a name."})
     if language and not NAME_LANGUAGE_RE.match(language):

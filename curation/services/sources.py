@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from curation.characters import checked_text
 from curation.log import checked_reason, record
 from curation.models import Correction, CorrectionAction, SourceNote
 from curation.services.common import User, delete_with_reason, save_with_reason
@@ -22,7 +23,7 @@ def source_set_note(
 ) -> Correction:
     """Set the public note shown with a source ("" removes it); the imported notes stay as they are."""
     reason, evidence_url = checked_reason(reason, evidence_url)
-    note = note.strip()
+    note = checked_text(note.strip(), field="note")
     current = SourceNote.objects.select_for_update().of(source).first()
     old = current.text if current else ""
     if note == old:

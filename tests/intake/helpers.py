@@ -94,3 +94,10 @@ def unseen_copy(seed_folder: Path, seed: int) -> tuple[str, int]:
         "anonymous.\n"
     )
     return text, len(names)
+
+
+def rewrite(folder: Path, old: str, new: str) -> None:
+    toml = folder / "letter.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert old in text
+    toml.write_text(text.replace(old, new, 1), encoding="utf-8")

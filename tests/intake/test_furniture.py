@@ -82,3 +82,11 @@ def test_furniture_leading_a_line_is_cut_off_too():
     assert [(f.number, f.text) for f in left_out] == [(2, "Page 4 of 9"), (3, TITLE)]
     kept, left_out = drop_furniture(split_lines(f"{TITLE}\nName Page 5 of 8 {TITLE}\n"), TITLE)
     assert [(f.number, f.text) for f in left_out] == [(2, f"Page 5 of 8 {TITLE}")]
+
+
+def test_names_that_differ_only_by_a_number_are_not_a_running_footer():
+    names = [f"Group {n} for Rights" for n in range(1, 9)]
+    text = f"{TITLE}\n\nWe call for a mechanism.\n\nSigned:\n\n" + "\n".join(names) + "\n"
+    parsed = parse_source(text, title=TITLE)
+    assert [e.text for e in parsed.entries] == names
+    assert not any(d.code == "page-furniture" for d in parsed.diagnostics)

@@ -1,7 +1,5 @@
 """Bad input to the importer: a clear error, and nothing written."""
 
-from pathlib import Path
-
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -9,17 +7,10 @@ from intake.importer import LoadError, load_letters
 from letters.models import Letter
 from tests.intake.helpers import (
     add_source,
+    rewrite,
     snapshot,
     unseen_copy,
 )
-
-
-def rewrite(folder: Path, old: str, new: str) -> None:
-    toml = folder / "letter.toml"
-    text = toml.read_text(encoding="utf-8")
-    assert old in text
-    toml.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 BAD_INPUTS = {
     "sha256 mismatch": (

@@ -29,6 +29,8 @@ class Command(BaseCommand):
         locking = connection.vendor == "postgresql"
         if locking:
             with connection.cursor() as cursor:
+                # Waiting for another container's migrate and import is no runaway statement.
+                cursor.execute("SET statement_timeout = 0")
                 cursor.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK_ID])
         try:
             call_command("migrate", interactive=False, verbosity=verbosity, stdout=self.stdout)

@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend whose connections keep the web request's database deadline."""
