@@ -4,15 +4,20 @@ Names are built from the word lists below and from place names made of syllables
 large international sign-on list has: English, French, Spanish, Portuguese, German, Vietnamese
 and Polish (with their accents), Russian (Cyrillic), Chinese, Japanese and Arabic. Some carry an
 acronym in brackets; some get a second, damaged reading (lost spaces, stripped accents) the way
-copied lists do. The same seed always gives the same names.
+copied lists do. A third of the Russian and of the purely Chinese names carry a curated English
+alias ("Gusiogo Committee Against Torture"), as the archive ships for names printed only in another
+script. The same seed always gives the same names.
 """
 
 from __future__ import annotations
 
 import random
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 LATIN_SYLLABLES = [
     "ka",
@@ -347,11 +352,35 @@ ARABIC = {
 }  # fmt: skip
 
 
+# English names for the Russian and Chinese parts above, for the curated aliases.
+RUSSIAN_IN_ENGLISH = {
+    "Общество": "Society", "Фонд": "Foundation", "Комитет": "Committee", "Центр": "Centre",
+    "Союз": "Union", "Сеть": "Network", "Движение": "Movement", "Ассоциация": "Association",
+    "Правозащитный центр": "Human Rights Centre", "Хельсинкская группа": "Helsinki Group",
+    "Правозащитный совет": "Human Rights Council",
+    "защиты прав человека": "for the Protection of Human Rights",
+    "содействия демократии": "for Democracy Assistance", "гражданского содействия":
+    "for Civic Assistance", "помощи беженцам": "for Refugee Aid", "против пыток":
+    "Against Torture", "свободы слова": "for Free Speech", "поддержки ЛГБТ": "for LGBT Support",
+    "информации и анализа": "for Information and Analysis",
+    "памяти и справедливости": "for Memory and Justice",
+}  # fmt: skip
+CHINESE_IN_ENGLISH = {
+    "人權協會": "Human Rights Association", "民主促進會": "Democracy Promotion Association",
+    "公義團契": "Fellowship of Righteousness", "人权观察": "Human Rights Watch",
+    "法律援助中心": "Legal Aid Centre", "自由協會": "Freedom Association",
+    "公民社會聯盟": "Civil Society Alliance", "勞工權益中心": "Labour Rights Centre",
+    "民主陣線": "Democratic Front", "支援香港協會": "Association for Supporting Hong Kong",
+    "客社": "Hakka Society", "南社": "Southern Society",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class SyntheticName:
     name: str
     readings: tuple[str, ...]
     language: str
+    aliases: tuple[str, ...] = ()
 
 
 def latin_place(rng: random.Random) -> str:
@@ -454,6 +483,22 @@ GENERATORS = [
 ]
 
 
+def english_alias(name: str, language: str) -> str | None:
+    """The English name of a Russian or purely Chinese name, place transliterated, for one name
+    in three (chosen by the name, so the names themselves do not change); None for the others."""
+    if language not in ("ru", "zh") or zlib.crc32(name.encode()) % 3:
+        return None
+    if language == "ru":
+        org = max((o for o in RUSSIAN["org"] if o.lower() in name.lower()), key=len)
+        topic = next(t for t in RUSSIAN["topic"] if t in name)
+        place = name.split("«")[1].rstrip("»") if "«" in name else name.split()[0]
+        return f"{anyascii(place)} {RUSSIAN_IN_ENGLISH[org]} {RUSSIAN_IN_ENGLISH[topic]}"
+    if " " in name:  # already carries an English name
+        return None
+    org = next(o for o in CHINESE["org"] if name.endswith(o))
+    return f"{anyascii(name.removesuffix(org)).capitalize()} {CHINESE_IN_ENGLISH[org]}"
+
+
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -481,4 +526,5 @@ def synthetic_names(count: int, seed: int = 2020) -> Iterator[SyntheticName]:
         language = rng.choices(languages, weights)[0]
         name = makers[language](rng)
         readings = (damaged(rng, name),) if rng.random() < 0.15 else ()
-        yield SyntheticName(name=name, readings=readings, language=language)
+        alias = english_alias(name, language)
+        yield SyntheticName(name, readings, language, (alias,) if alias else ())

@@ -7,7 +7,9 @@ names size after size (each size extends the previous one), builds their search 
 the same code the importer uses, and times:
 
 - search: `search_signatories` as the API runs it (count + first page of 50), over a fixed mix of
-  queries drawn from the first 10,000 names, so every size answers the same questions;
+  queries drawn from the first 10,000 names, so every size answers the same questions (with issue
+  12's kinds: typos at either end of a word and in acronyms, extra words, equivalent spellings,
+  English names through curated aliases, names that did not sign); p50, p95 and p99;
 - the directory's first page: `SignatoryListView` called directly (the public cache middleware
   would otherwise answer from memory), rendered.
 
@@ -45,6 +47,7 @@ TARGETS = {  # (backend, size): p95 target in ms, from the brief
     ("postgresql", 1_000_000): 50,
     ("sqlite", 100_000): 100,
 }
+P99_TARGETS = {("postgresql", 1_000_000): 100}  # issue 12
 DIRECTORY_TARGET = (1_000_000, 100)
 LOAD_BEFORE = " ".join(f"{n:.2f}" for n in os.getloadavg())
 
@@ -84,7 +87,8 @@ def capitals(name: str) -> str:
 
 
 def query_mix(names, seed: int = 7) -> list[Query]:
-    """A fixed mix of what readers type, built from real (synthetic) names: 25 queries."""
+    """A fixed mix of what readers type, built from real (synthetic) names: 25 queries, then
+    `reader_queries`."""
     from names.folding import joined_words
 
     rng = random.Random(seed)
@@ -127,6 +131,49 @@ def query_mix(names, seed: int = 7) -> list[Query]:
         # A word the name does not have, as a qualifier ("... Germany"): likely no name has all.
         queries.append(Query("extra word", f"{name} {other.split()[-1]}", name))
     queries += [Query("broad word", "tibet"), Query("broad words", "human rights")]
+    return queries + reader_queries(names)
+
+
+# Names that did not sign: real organisations, and a plausible one made of words many names have.
+NOT_SIGNED = ["Greenpeace", "Oxfam International", "Doctors Without Borders",
+              "Tibet Human Rights Network"]  # fmt: skip
+EQUIVALENTS = [("International", "Intl"), ("Centre", "Center")]
+
+
+def reader_queries(names, seed: int = 12) -> list[Query]:
+    """The kinds of query issue 12 added to the mix: typos at either end of a word, in an acronym,
+    extra words, equivalent spellings, English names found through a curated alias, and names
+    that did not sign. Drawn with their own seed, so the 25 queries above stay as they were."""
+    rng = random.Random(seed)
+    latin = [n.name for n in names if n.language in ("en", "fr", "es", "de") and n.name.isascii()]
+    plain = [n for n in latin if "(" not in n]
+    long_word = [n for n in plain if max(map(len, n.split())) >= 6]
+    queries: list[Query] = []
+    for kind, edit in [
+        ("typo at a word's start", lambda w: (w[1] + w[0]).capitalize() + w[2:]),
+        ("typo at a word's end", lambda w: w[:-1]),
+        ("doubled letter", lambda w: w[:3] + w[2] + w[3:]),
+    ]:
+        name = rng.choice(long_word)
+        words = name.split()
+        i = max(range(len(words)), key=lambda i: len(words[i]))
+        queries.append(Query(kind, " ".join(words[:i] + [edit(words[i])] + words[i + 1 :]), name))
+    four = [n for n in latin if re.search(r"\(([A-Z]{4})\)$", n)]
+    name = rng.choice(four)
+    letters = re.search(r"\(([A-Z]{4})\)$", name).group(1)
+    queries.append(Query("acronym typo", letters[0] + letters[2] + letters[1] + letters[3], name))
+    name = rng.choice([n for n in plain if len(capitals(n)) >= 4])
+    queries.append(Query("unprinted acronym", ".".join(capitals(name).lower()) + ".", name))
+    for extra in ("China", "International"):
+        name = rng.choice(plain)
+        queries.append(Query("extra words", f"{name} {extra}", name))
+    for word, equivalent in EQUIVALENTS:
+        name = rng.choice([n for n in plain if word in n and len(n.split()) >= 3])
+        queries.append(Query("equivalence", name.replace(word, equivalent), name))
+    for language in ("ru", "zh"):
+        item = rng.choice([n for n in names if n.language == language and n.aliases])
+        queries.append(Query("translation (alias)", item.aliases[0], item.name))
+    queries += [Query("not signed", text) for text in NOT_SIGNED]
     return queries
 
 
@@ -202,14 +249,16 @@ def load(letter, names, start: int, counts: Counter) -> None:
         batch = list(itertools.islice(names, BATCH))
         if not batch:
             break
-        rows, documents, name_rows, initial_rows = [], [], [], []
+        rows, documents, name_rows, initial_rows, alias_rows = [], [], [], [], []
         for item in batch:
             pk = next(pks)
             row = list(template)
             row[slot["id"]], row[slot["slug"]] = pk, f"bench-{pk}"
             row[slot["name"]] = row[slot["imported_name"]] = item.name
             rows.append(tuple(row))
-            document = build_document(item.name, item.readings)
+            # The importer's order: readings, then curated aliases (search/documents.py).
+            document = build_document(item.name, item.readings + item.aliases)
+            alias_rows.extend((pk, alias, "en", "bench: English name") for alias in item.aliases)
             documents.append(
                 (pk, document.doc, document.compact, document.native, document.name,
                  document.initials)
@@ -226,6 +275,9 @@ def load(letter, names, start: int, counts: Counter) -> None:
             )
             write_rows("search_searchname", ["document_id", "key", "compact"], name_rows)
             write_rows("search_searchinitialism", ["document_id", "letters"], initial_rows)
+            write_rows(
+                "signatories_alias", ["signatory_id", "name", "language", "reason"], alias_rows
+            )
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         write_rows(
@@ -385,14 +437,15 @@ def report(runs: list[dict], elapsed: float) -> str:
         f"in {elapsed / 60:.1f} min, load average {LOAD_BEFORE} before the run (the machine is "
         "shared). Synthetic signatories (bench/names.py: English, French, "
         "Spanish, Portuguese, German, Vietnamese, Polish, Russian, Chinese, Japanese and Arabic "
-        "names, 15% with a second, damaged reading) with their search documents. A search is "
+        "names, 15% with a second, damaged reading, a third of the Russian and purely Chinese "
+        "ones with a curated English alias) with their search documents. A search is "
         "`search_signatories` as the API runs it: count plus the first page of 50, ranking at "
         f"most {ranked_limit():,} matches (`SEARCH_RANKED_LIMIT`: the first found, those of the "
         "query as typed first, plus every exact name). The directory is `SignatoryListView` (no "
         "query) called directly and rendered, without the page cache. Timings from one run; "
-        "targets from the brief.",
+        "targets from the brief and issue 12 (p99 at 1M on PostgreSQL).",
         "",
-        "| backend | names | search p50 | p95 | p99 | target (p95) | p50 vs 10k "
+        "| backend | names | search p50 | p95 | p99 | targets | p50 vs 10k "
         "| directory p50 | directory p95 | load |",
         "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
@@ -401,15 +454,13 @@ def report(runs: list[dict], elapsed: float) -> str:
         for r in run["results"]:
             p50 = statistics.median(r["search_ms"])
             base = base or p50
-            target = TARGETS.get((run["backend"], r["size"]))
-            p95 = percentile(r["search_ms"], 95)
-            verdict = f"≤ {target} ms: {'met' if p95 <= target else 'missed'}" if target else ""
+            verdict = target_verdict(run["backend"], r)
             directory = ""
             if r["size"] == DIRECTORY_TARGET[0]:
                 d95 = percentile(r["directory_ms"], 95)
                 directory = f" (≤ {DIRECTORY_TARGET[1]} ms: {'met' if d95 <= DIRECTORY_TARGET[1] else 'missed'})"
             lines.append(
-                f"| {run['version']} | {r['size']:,} | {p50:.1f} ms | {p95:.1f} ms "
+                f"| {run['version']} | {r['size']:,} | {p50:.1f} ms | {percentile(r['search_ms'], 95):.1f} ms "
                 f"| {percentile(r['search_ms'], 99):.1f} ms | {verdict} | ×{p50 / base:.1f} "
                 f"| {statistics.median(r['directory_ms']):.1f} ms "
                 f"| {percentile(r['directory_ms'], 95):.1f} ms{directory} | {r['load_seconds']:.0f} s |"
@@ -460,6 +511,7 @@ def report(runs: list[dict], elapsed: float) -> str:
             )
             + ".",
         ]
+    lines += not_signed_lines(runs)
     largest = runs[0]["results"][-1]
     lines += [
         "",
@@ -471,6 +523,35 @@ def report(runs: list[dict], elapsed: float) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def target_verdict(backend: str, result: dict) -> str:
+    """ "p95 ≤ 50 ms: met; p99 ≤ 100 ms: missed", for the targets set at this backend and size."""
+    verdicts = []
+    for name, p, targets in (("p95", 95, TARGETS), ("p99", 99, P99_TARGETS)):
+        target = targets.get((backend, result["size"]))
+        if target is not None:
+            met = percentile(result["search_ms"], p) <= target
+            verdicts.append(f"{name} ≤ {target} ms: {'met' if met else 'missed'}")
+    return "; ".join(verdicts)
+
+
+def not_signed_lines(runs: list[dict]) -> list[str]:
+    """What each backend's largest size answers for the names that did not sign."""
+    lines = []
+    for run in runs:
+        largest = run["results"][-1]
+        answers = [
+            f"`{q['text']}` → {mix_counts(largest, q['text'])} matches"
+            + (f", first {largest['first'][q['text']]}" if largest["first"][q["text"]] else "")
+            for q in run["queries"]
+            if q["kind"] == "not signed"
+        ]
+        if answers:
+            lines += ["", f"{run['version']} at {largest['size']:,} names, names that did not "
+                      "sign (the API must not present these as matches): " + "; ".join(answers)
+                      + "."]  # fmt: skip
+    return lines
 
 
 def mix_counts(result: dict, text: str) -> str:
