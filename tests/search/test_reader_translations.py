@@ -30,5 +30,5 @@ def letter_with_its_curation(django_db_setup, django_db_blocker):
 def test_the_english_name_of_a_signatory_printed_in_another_script_finds_it_first(
     letter_with_its_curation, db, client, query
 ):
-    assert CURATION.is_file(), f"{CURATION.name} is not shipped with the letter yet (issue 12)"
+    assert CURATION.is_file(), f"{query.id}: {CURATION.name} is not shipped yet (issue 12)"
     check_found_first(client, query)
