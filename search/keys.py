@@ -171,6 +171,13 @@ def blocking_keys(term: str) -> tuple[str, str, str]:
     return f"{term[:3]}{n}", f"{term[-tail_length(n) :]}{n}", f"{skeleton(term)[:3]}{n}"
 
 
+# A word this short shares letters between its head and tail keys: one wrong or dropped letter
+# there ("hunan", "wach") changes both, so its head is also looked up with any second or third
+# letter, at its length and one more.
+SHORT_HEAD_AND_TAIL = 6
+HEAD_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
 def swapped(word: str) -> list[str]:
     """The word with each pair of neighbouring letters swapped: "huamn" -> ["uhamn", "hamun"...]."""
     return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
@@ -183,7 +190,8 @@ def lookup_keys(word: str, *, tails: bool = True) -> set[str]:
     ("amnesty", "amnestie") share its beginning, and a common ending ("-ville") files thousands.
     With them (a word no name has), also the head and tail keys of the word with two neighbouring
     letters swapped: one swap in the middle of a short word changes both its head and its tail
-    ("huamn" / "human"), and it is the commonest slip.
+    ("huamn" / "human"), and it is the commonest slip; and for a short word, its head with any
+    letter second or third (see SHORT_HEAD_AND_TAIL).
     """
     head, skeleton_head = word[:3], skeleton(word)[:3]
     keys = set()
@@ -195,6 +203,13 @@ def lookup_keys(word: str, *, tails: bool = True) -> set[str]:
         n = len(word)
         for other in swapped(word):
             keys.update({f"{other[:3]}{n}", f"{other[-tail_length(n) :]}{n}"})
+        if n <= SHORT_HEAD_AND_TAIL:
+            keys.update(
+                f"{head}{n + extra}"
+                for extra in (0, 1)
+                for c in HEAD_LETTERS
+                for head in (word[0] + c + word[1], word[:2] + c)
+            )
     return keys
 
 

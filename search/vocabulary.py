@@ -77,10 +77,10 @@ def look_up(words, using: str = "default") -> WordInfo:
     }
     for stem_list in found_stems.values():
         info.documents.update({s: counts[s] for s in stem_list})
-    keys = set().union(*(lookup_keys(w, tails=False) for w in wanted))
-    tails = set().union(*(lookup_keys(w) for w, unknown in wanted.items() if unknown))
+    # Heads, tails and skeleton heads are all "letters + length": one set of keys asks all three.
+    keys = sorted(set().union(*(lookup_keys(w, tails=unknown) for w, unknown in wanted.items())))
     rows = terms.filter(
-        Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=tails)
+        Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=keys)
     ).values_list("term", "head_key", "tail_key", "skeleton_key", "documents")
     filed = []
     for term, head, tail, skeleton_head, documents in rows:

@@ -246,3 +246,14 @@ def test_retries_are_few_and_only_for_a_query_as_long_as_a_name():
     keep_heaviest(QueryForms.parse(" ".join(words[:12])), info, 10, tried.append)
     assert len(tried) == 8
     assert heaviest_first(QueryForms.parse(" ".join(words)), info, 10) == []
+
+
+def test_a_word_no_name_has_is_looked_up_where_its_likely_meaning_is_filed():
+    # A swap in the middle of a short word changes its head and its tail keys alike.
+    for typed, meant in [("huamn", "human"), ("wacth", "watch"), ("chdr", "chrd")]:
+        assert set(blocking_keys(meant)) & lookup_keys(typed), typed
+    # So does a dropped or wrong second or third letter.
+    for typed, meant in [("wach", "watch"), ("hunan", "human"), ("tbet", "tibet")]:
+        assert set(blocking_keys(meant)) & lookup_keys(typed), typed
+    # A word typed as meant is looked up by its start only.
+    assert not set(blocking_keys("watch")) & lookup_keys("wacth", tails=False)
