@@ -22,8 +22,6 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
-    Max,
-    Min,
     Q,
     QuerySet,
     Value,
@@ -32,7 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Collate, Length
 
 from search.keys import SEPARATOR, QueryForms
-from search.models import SearchDocument, SearchName
+from search.models import SearchName
 from search.partial import keep_heaviest, named, spans, weights
 from search.plans import (
     COMPACT,
@@ -47,9 +45,12 @@ from search.plans import (
     word_start,
     words_condition,
 )
-from search.sampling import matching
+from search.sampling import document_span, matching
 from search.vocabulary import WordInfo, look_up
 
+# Signatories whose whole name is a run of a query's words that are looked at (a name shared by
+# more is too common to tell anything).
+NAMED_ROWS = 1000
 # Ties are broken in code point order, the same on both backends whatever the database locale.
 BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
 
@@ -146,23 +147,18 @@ class SearchResult:
         return TIER_MATCH.get(getattr(signatory, "search_tier", None), Match.ALL_WORDS)
 
 
-def documents_total(queryset: QuerySet) -> int:
-    """About how many documents there are, from the ends of the key range (an index lookup;
-    counting them at a million names costs more than a search)."""
-    ends = SearchDocument.objects.using(queryset.db).aggregate(first=Min("pk"), last=Max("pk"))
-    return 0 if ends["last"] is None else ends["last"] - ends["first"] + 1
-
-
 def names_within(queryset: QuerySet, words: tuple[str, ...]) -> set[str]:
     """The runs of query words (`search.partial.spans`) that are a whole name of a signatory
-    of `queryset`: one indexed lookup."""
+    of `queryset`: the names by their index, then their signatories among the queryset's."""
     keys = [" ".join(words[start:end]) for start, end in spans(words)]
     if not keys:
         return set()
-    found = SearchName.objects.using(queryset.db).filter(
-        key__in=keys, document__signatory__in=queryset.order_by().values("pk")
-    )
-    return set(found.values_list("key", flat=True))
+    rows = SearchName.objects.using(queryset.db).filter(key__in=keys)
+    owners: dict[int, set[str]] = {}
+    for key, document_id in rows.values_list("key", "document_id")[:NAMED_ROWS]:
+        owners.setdefault(document_id, set()).add(key)
+    kept = queryset.filter(pk__in=list(owners)).order_by().values_list("pk", flat=True)
+    return set().union(*(owners[pk] for pk in kept))
 
 
 def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> SearchResult:
@@ -183,7 +179,7 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     left_out: tuple[str, ...] = ()
     weight: dict[str, float] = {}
     if len(forms.words) > 1 and not (ids if limit is not None else matches.exists()):
-        total = documents_total(queryset)
+        total = document_span(queryset.db)
         weight = weights(forms, info, total)
         whole_name = named(forms.words, names_within(queryset, forms.words), weight)
 
