@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
 MAX_CORRECTIONS = 6
 MIN_CORRECTION = 4  # shorter terms ("hk", "atc") are too easily one edit from anything
+LONG_TYPO = 8  # words this long may hold two edits
 SKELETON_CUTOFF = 0.9
 STEM_MIN, STEM_DROP = 5, 3  # "tibetans" -> "tibet": an ending goes, not half the word
 
@@ -38,20 +40,32 @@ def skeleton(word: str) -> str:
 
 
 def correction_cutoff(word: str) -> float | None:
-    """The least similarity (0-1) a vocabulary term needs to stand for `word`; None: no typos.
+    """The least Indel similarity (0-1) a related form of `word` needs (a letter or two too many
+    or too few, "amnesty" / "amnestie"); None: no typos.
 
     Short words have too many neighbours one letter away ("hk", "hr") to guess at.
     """
-    return None if len(word) < 4 else 0.79  # 0.8, less float rounding (1 - 1/5)
+    return None if len(word) < MIN_CORRECTION else 0.79  # 0.8, less float rounding (1 - 1/5)
 
 
-def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str]:
+def edit_budget(word: str) -> int:
+    """How many edits a typo of `word` may hold, as Meilisearch and Typesense count them: none
+    under 4 letters, one up to 7 ("chdr" for "chrd", "wacth" for "watch"), two from 8 on. Two
+    swapped letters are one edit (OSA distance)."""
+    return 0 if len(word) < MIN_CORRECTION else 1 if len(word) < LONG_TYPO else 2
+
+
+def corrections(
+    word: str, candidates, limit: int = MAX_CORRECTIONS, frequency: Mapping[str, int] | None = None
+) -> list[str]:
     """The candidate terms that are likely `word` mistyped or in a related form, best first.
 
-    "internatonal" -> ["international", ...]; "amnesty" -> ["amnesty", "amnestie"]. Similarity
-    is the better of two normalised edit similarities, Indel (a letter too many or too few:
-    related forms) and OSA (which counts two swapped letters as one edit); terms whose
-    transliteration skeletons are (nearly) the same also count ("centr" ~ "tsentr").
+    "internatonal" -> ["international", ...]; "amnesty" -> ["amnesty", "amnestie"]. A term is
+    within the word's `edit_budget` by OSA distance (which counts two swapped letters as one
+    edit), or close by Indel similarity (a letter too many or too few: related forms), or has
+    (nearly) the same transliteration skeleton ("centr" ~ "tsentr"). Best first: the closest by
+    normalised similarity; among equals, those with the same letters (swapped, the commonest
+    slip), then the more frequent (`frequency`: term -> documents), then the shorter.
     """
     cutoff = correction_cutoff(word)
     if cutoff is None:
@@ -62,18 +76,33 @@ def corrections(word: str, candidates, limit: int = MAX_CORRECTIONS) -> list[str
     if not terms:
         return []
     best: dict[str, float] = {}
-    for scorer in (Indel.normalized_similarity, OSA.normalized_similarity):
-        for term, score, _ in process.extract(
-            word, terms, scorer=scorer, score_cutoff=cutoff, limit=limit
-        ):
-            best[term] = max(score, best.get(term, 0.0))
+    for term, score, _ in process.extract(
+        word, terms, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=limit
+    ):
+        best[term] = max(score, best.get(term, 0.0))
+    for term, distance, _ in process.extract(
+        word, terms, scorer=OSA.distance, score_cutoff=edit_budget(word), limit=limit
+    ):
+        score = 1 - distance / max(len(word), len(term))
+        best[term] = max(score, best.get(term, 0.0))
     skeletons = [skeleton(t) for t in terms]
     for _, score, index in process.extract(
         skeleton(word), skeletons, scorer=Indel.normalized_similarity,
         score_cutoff=SKELETON_CUTOFF, limit=limit,
     ):  # fmt: skip
         best[terms[index]] = max(score, best.get(terms[index], 0.0))
-    ranked = sorted(best.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
+    frequency = frequency or {}
+    letters = sorted(word)
+    ranked = sorted(
+        best.items(),
+        key=lambda item: (
+            -item[1],
+            sorted(item[0]) != letters,
+            -frequency.get(item[0], 0),
+            len(item[0]),
+            item[0],
+        ),
+    )
     return [term for term, _ in ranked[:limit]]
 
 

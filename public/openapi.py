@@ -4,6 +4,8 @@ Written by hand beside the views it describes; tests/test_api_openapi.py validat
 openapi-spec-validator and checks every documented endpoint's real answers against its schemas.
 """
 
+from search.queries import Match
+
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 URL = {"type": "string", "format": "uri"}
@@ -45,6 +47,23 @@ def list_of(item: str, **extra) -> dict:
         required=["count", "next", "previous", "results", *extra],
     )
 
+
+MATCHES = list(Match.CHOICES)
+SIGNATORY = {
+    **object_base("signatory"),
+    "slug": STRING,
+    "name": STRING,
+    "kind": {"enum": ["organisation", "individual"]},
+    "aliases": {
+        "type": "array",
+        "items": obj({"name": STRING, "language": NULLABLE_STRING}),
+    },
+    "country": NULLABLE_STRING,
+    "country_name": NULLABLE_STRING,
+    "language": NULLABLE_STRING,
+    "note": NULLABLE_STRING,
+    "entries": {"type": "array", "items": ref("Entry")},
+}
 
 SCHEMAS = {
     "Error": obj({"error": STRING, "status": INTEGER}),
@@ -142,21 +161,24 @@ SCHEMAS = {
             },
         }
     ),
-    "Signatory": obj(
+    "Signatory": obj(SIGNATORY),
+    "SignatoryResult": obj(
         {
-            **object_base("signatory"),
-            "slug": STRING,
-            "name": STRING,
-            "kind": {"enum": ["organisation", "individual"]},
-            "aliases": {
-                "type": "array",
-                "items": obj({"name": STRING, "language": NULLABLE_STRING}),
+            **SIGNATORY,
+            "match": {
+                "description": "How the result matched q (null without q): `exact`, q is its "
+                "name; `alias`, q is another of its names (a copy's reading, a curated alias, a "
+                "part in brackets, its initials); `all words`, every word of q, as typed or in "
+                "an equivalent spelling (St/Saint, Intl/International, Centre/Center); `typo`, "
+                "every word, some in a close spelling; `some words`, only some of the words: "
+                "no signatory is named q, and this is one of the closest names.",
+                "enum": [*MATCHES, None],
             },
-            "country": NULLABLE_STRING,
-            "country_name": NULLABLE_STRING,
-            "language": NULLABLE_STRING,
-            "note": NULLABLE_STRING,
-            "entries": {"type": "array", "items": ref("Entry")},
+            "words_missing": {
+                "description": "The words of q this result does not have (see `match`).",
+                "type": "array",
+                "items": STRING,
+            },
         }
     ),
     "Correction": obj(
@@ -180,9 +202,14 @@ SCHEMAS = {
     ),
     "SourceList": list_of("Source"),
     "SignatoryList": list_of(
-        "Signatory",
+        "SignatoryResult",
         count_exact={"type": "boolean"},
-        words_left_out={"type": "array", "items": STRING},
+        words_left_out={
+            "description": "No signatory has every word of q: the words the results were "
+            "found without (each result's `words_missing` says which it lacks).",
+            "type": "array",
+            "items": STRING,
+        },
     ),
     "CorrectionList": list_of("Correction"),
 }

@@ -128,7 +128,14 @@ def signatory_list(request):
 
     return api_json(
         api_list(
-            [signatory_data(request, s) for s in page.object_list],
+            [
+                {
+                    **signatory_data(request, s),
+                    "match": result.match(s) if q else None,
+                    "words_missing": list(result.missing(s)),
+                }
+                for s in page.object_list
+            ],
             count=paginator.count,
             next_url=link(page.next_page_number()) if page.has_next() else None,
             previous_url=link(page.previous_page_number()) if page.has_previous() else None,

@@ -13,6 +13,7 @@ from public.citations import entry_citation
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from public.pages import ArchivePageMixin
 from public.search import cut_short
+from search.queries import Match
 from signatories.models import Alias, ListEntry, Signatory
 
 
@@ -97,6 +98,12 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         result = self.filterset.search_result
         left_out = result.left_out if result else ()
         searched_for = result.searched if left_out else ""
+        if result is not None:
+            for signatory in page:
+                signatory.search_match = result.match(signatory)
+                signatory.search_missing = result.missing(signatory)
+        page_obj = context.get("page_obj")
+        best = page[0] if page and (page_obj is None or page_obj.number == 1) else None
         context.update(
             signatories=page,
             q=data.get("q", ""),
@@ -109,6 +116,13 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             left_out=left_out,
             searched_for=searched_for,
             highlight_q=searched_for or data.get("q", ""),
+            # The best result is not named as typed (words left out, or spelled otherwise):
+            # the page must not say that any signatory matches.
+            closest=searched
+            and result is not None
+            and not self.filterset.sorting
+            and (bool(left_out) or (best is not None and best.search_match == Match.TYPO)),
+            named_none=searched and not page,
             ranked_limit=f"{settings.SEARCH_RANKED_LIMIT:,}",
             filtered=any(data.get(k) for k in form.fields),
             refined=any(data.get(k) for k in form.fields if k not in ("q", "initial")),

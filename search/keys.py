@@ -6,8 +6,9 @@ name first, then source readings, aliases and the parts of names in brackets) in
 
 - `doc`: "/ name one / name two /": folded words separated by single spaces, names by " / ";
 - `compact`: "/nameone/nametwo/": the same names without spaces (sees through lost spaces);
-- `native`: the names that are not plain ASCII, cleaned and case-folded, one a line: a query typed
-  in another script ranks the names that contain it as typed above its transliterations.
+- `native`: the names as printed, cleaned and case-folded, one a line: a query typed in another
+  script ranks the names that contain it as typed above its transliterations, and a query equal to
+  what a copy printed ("Defenderss") ranks that copy's signatory above names folded alike.
 
 A query never contains "/", so a phrase test never runs across two names.
 """
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from names.distance import skeleton
+from names.equivalents import spelled_out
 from names.folding import APOSTROPHES, ascii_text, clean, folded_forms, joined_words
 
 BRACKETED_RE = re.compile(r"[(\[【]([^)\]】]*)[)\]】]")
@@ -42,11 +44,13 @@ def name_parts(text: str) -> list[str]:
 
 
 def name_keys(text: str) -> list[str]:
-    """Every folded form a name is searchable under, best first, without repeats or blanks."""
+    """Every folded form a name is searchable under, best first, without repeats or blanks:
+    also with "&" spelled "and" and digits set apart from letters ("21Wilberforce" is found as
+    "21 wilberforce", "Wilberforce 21"; see `names.equivalents.spelled_out`)."""
     keys = []
     for piece in (text, *name_parts(text)):
         split, joined = folded_forms(piece)
-        keys.extend([joined, split])
+        keys.extend([joined, split, joined_words(spelled_out(piece))])
     return list(dict.fromkeys(k for k in keys if k))
 
 
@@ -103,7 +107,7 @@ def build_document(display_name: str, other_names: list[str] | tuple[str, ...] =
     return Document(
         doc=f"{SEPARATOR} " + f" {SEPARATOR} ".join(keys) + f" {SEPARATOR}",
         compact=SEPARATOR + SEPARATOR.join(compacts) + SEPARATOR,
-        native="\n".join(dict.fromkeys(native(text) for text in names if not text.isascii())),
+        native="\n".join(dict.fromkeys(native(text) for text in names)),
         name=display_name,
         initials=padded([letters for text in names for letters in initialisms(text)]),
     )
@@ -128,15 +132,17 @@ class QueryForms:
     compact: str
     words: tuple[str, ...]
     native: str = ""  # the query as typed, cleaned and case-folded, when it is not plain ASCII
+    printed: str = ""  # the query as typed, cleaned and case-folded
 
     @classmethod
     def parse(cls, q: str) -> QueryForms:
-        folded = joined_words(q)
+        folded = joined_words(spelled_out(q))
         return cls(
             folded=folded,
             compact=folded.replace(" ", ""),
             words=tuple(folded.split()),
             native="" if q.isascii() else native(q),
+            printed=native(q),
         )
 
     def __bool__(self) -> bool:
@@ -165,11 +171,27 @@ def blocking_keys(term: str) -> tuple[str, str, str]:
     return f"{term[:3]}{n}", f"{term[-tail_length(n) :]}{n}", f"{skeleton(term)[:3]}{n}"
 
 
+# A word this short shares letters between its head and tail keys: one wrong or dropped letter
+# there ("hunan", "wach") changes both, so its head is also looked up with any second or third
+# letter, at its length and one more.
+SHORT_HEAD_AND_TAIL = 6
+HEAD_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def swapped(word: str) -> list[str]:
+    """The word with each pair of neighbouring letters swapped: "huamn" -> ["uhamn", "hamun"...]."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+
+
 def lookup_keys(word: str, *, tails: bool = True) -> set[str]:
     """The keys under which the terms one edit away from `word` (or its skeleton) are filed.
 
     Without `tails`, only the head and skeleton keys: related forms of a word typed as meant
     ("amnesty", "amnestie") share its beginning, and a common ending ("-ville") files thousands.
+    With them (a word no name has), also the head and tail keys of the word with two neighbouring
+    letters swapped: one swap in the middle of a short word changes both its head and its tail
+    ("huamn" / "human"), and it is the commonest slip; and for a short word, its head with any
+    letter second or third (see SHORT_HEAD_AND_TAIL).
     """
     head, skeleton_head = word[:3], skeleton(word)[:3]
     keys = set()
@@ -177,6 +199,17 @@ def lookup_keys(word: str, *, tails: bool = True) -> set[str]:
         keys.update({f"{head}{n}", f"{skeleton_head}{n}"})
         if tails:
             keys.add(f"{word[-tail_length(n) :]}{n}")
+    if tails:
+        n = len(word)
+        for other in swapped(word):
+            keys.update({f"{other[:3]}{n}", f"{other[-tail_length(n) :]}{n}"})
+        if n <= SHORT_HEAD_AND_TAIL:
+            keys.update(
+                f"{head}{n + extra}"
+                for extra in (0, 1)
+                for c in HEAD_LETTERS
+                for head in (word[0] + c + word[1], word[:2] + c)
+            )
     return keys
 
 

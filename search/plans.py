@@ -62,11 +62,9 @@ def estimated_documents(word: str, info: WordInfo) -> int:
 
 
 def word_groups(forms: QueryForms, info: WordInfo) -> list[list[str]]:
-    """Each word a match needs, with the vocabulary terms that may stand for it (its corrections)."""
-    return [
-        list(dict.fromkeys([word, *info.corrections.get(word, [])]))
-        for word in required_words(forms.words)
-    ]
+    """Each word a match needs, with the vocabulary terms that may stand for it (its equivalents
+    and corrections)."""
+    return [info.alternatives(word) for word in required_words(forms.words)]
 
 
 def leading_groups(groups: list[list[str]], info: WordInfo, count: int = LEADS) -> list[list[str]]:

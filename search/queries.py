@@ -11,17 +11,27 @@ How the matches are found is `search.plans`; which of them a page ranks, `search
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import reduce
-from itertools import combinations, islice
-from operator import and_
+from operator import add, and_, or_
 
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Collate, Length
 
 from search.keys import SEPARATOR, QueryForms
+from search.models import SearchName
+from search.partial import keep_heaviest, named, spans, weights
 from search.plans import (
     COMPACT,
     DOC,
@@ -30,17 +40,17 @@ from search.plans import (
     NATIVE,
     PART_SPACES_MIN,
     contains,
+    plan,
     required_words,
     word_start,
     words_condition,
 )
-from search.sampling import matching
+from search.sampling import document_span, matching
 from search.vocabulary import WordInfo, look_up
 
-# A query that matches nothing is tried again with words left out, at most this many times...
-RETRIES_WITH_FEWER_WORDS = 8
-# ...when it has at most this many words: more is not a name typed.
-MAX_WORDS_TO_RETRY = 12
+# Signatories whose whole name is a run of a query's words that are looked at (a name shared by
+# more is too common to tell anything).
+NAMED_ROWS = 1000
 # Ties are broken in code point order, the same on both backends whatever the database locale.
 BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
 
@@ -57,9 +67,10 @@ class Tier:
     FUZZY = 8  # every word, or a close vocabulary term, starts a word
 
 
-def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
+def tiers(forms: QueryForms, info: WordInfo) -> dict[int, Q]:
     """The condition of each tier; a document falls in the first tier whose condition holds."""
     q, qc, sep = forms.folded, forms.compact, SEPARATOR
+    alternatives = {w: info.alternatives(w) for w in forms.words}
     conditions = [
         (
             Tier.DISPLAY_NAME,
@@ -73,11 +84,11 @@ def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
         ),
         (Tier.WHOLE_WORDS, Q(**{f"{DOC}__contains": f" {q} "})),
         (Tier.PREFIX, word_start(q)),
-        (Tier.ALL_WORDS, words_condition(forms.words, {})),
+        (Tier.ALL_WORDS, words_condition(forms.words, info.equivalents)),
         (Tier.INITIALS, Q(**{f"{INITIALS}__contains": f" {forms.initialism} "})),
         (Tier.PART, Q(**{f"{DOC}__contains": q})),
         (Tier.PART_SPACES, Q(**{f"{COMPACT}__contains": qc})),
-        (Tier.FUZZY, words_condition(required_words(forms.words), corrections)),
+        (Tier.FUZZY, words_condition(required_words(forms.words), alternatives)),
     ]
     skipped = {
         Tier.PART_SPACES: len(qc) < PART_SPACES_MIN,
@@ -86,30 +97,24 @@ def tiers(forms: QueryForms, corrections: dict[str, list[str]]) -> dict[int, Q]:
     return {tier: condition for tier, condition in conditions if not skipped.get(tier)}
 
 
-def fewer_words(
-    forms: QueryForms, info: WordInfo
-) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(kept, left out) words of a query that matched nothing, at most RETRIES_WITH_FEWER_WORDS, in
-    the order worth trying: one word left out before two, then the later words first ("human rights
-    watch china": "china" is a qualifier, not the name). Words no name has and nothing corrects
-    are always left out; nothing is tried for a query of more than MAX_WORDS_TO_RETRY words."""
-    words = forms.words
-    if len(words) > MAX_WORDS_TO_RETRY:
-        return
-    unknown = [
-        i for i, w in enumerate(words) if w not in info.documents and not info.corrections.get(w)
-    ]
-    known = [i for i in range(len(words)) if i not in unknown]
-    options = (
-        sorted([*unknown, *extra])
-        for count in range(len(known))
-        for extra in sorted(combinations(known, count), key=lambda c: [-i for i in reversed(c)])
-    )
-    for left_out in islice((o for o in options if o), RETRIES_WITH_FEWER_WORDS):
-        yield (
-            tuple(w for i, w in enumerate(words) if i not in left_out),
-            tuple(words[i] for i in left_out),
-        )
+class Match:
+    """How a result matched the query (the API's `match`)."""
+
+    EXACT = "exact"  # the query is its display name
+    ALIAS = "alias"  # the query is another of its names: a reading, an alias, a part, initials
+    ALL_WORDS = "all words"  # every word of the query, as typed or in an equivalent spelling
+    SOME_WORDS = "some words"  # only some of the words: no signatory has them all
+    TYPO = "typo"  # every word, some of them read as a close spelling (a typo, a related form)
+    CHOICES = (EXACT, ALIAS, ALL_WORDS, SOME_WORDS, TYPO)
+    NAMED = (EXACT, ALIAS, ALL_WORDS)  # the signatory is named as typed
+
+
+TIER_MATCH = {
+    Tier.DISPLAY_NAME: Match.EXACT,
+    Tier.ANY_NAME: Match.ALIAS,
+    Tier.INITIALS: Match.ALIAS,
+    Tier.FUZZY: Match.TYPO,
+}
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,40 @@ class SearchResult:
     ordered best first (the queryset itself for a blank query). `ranked` is how many matches were
     ranked when a limit applied (more than the limit only when the matches were cut short), else
     None. `searched` is the folded query searched for, `left_out` the words of the query left out
-    because no name has them all.
+    because no name has them all; `checked` those of them the results were checked for (the
+    others no name has), each annotated `search_has_<n>` in that order.
     """
 
     signatories: QuerySet
     ranked: int | None = None
     searched: str = ""
     left_out: tuple[str, ...] = ()
+    checked: tuple[str, ...] = ()
+
+    def missing(self, signatory) -> tuple[str, ...]:
+        """The words of the query that this result (a row of `signatories`) does not have."""
+        has = {w for n, w in enumerate(self.checked) if getattr(signatory, f"search_has_{n}", 0)}
+        return tuple(w for w in self.left_out if w not in has)
+
+    def match(self, signatory) -> str:
+        """How this result matched: one of `Match.CHOICES`."""
+        if self.missing(signatory):
+            return Match.SOME_WORDS
+        return TIER_MATCH.get(getattr(signatory, "search_tier", None), Match.ALL_WORDS)
+
+
+def names_within(queryset: QuerySet, words: tuple[str, ...]) -> set[str]:
+    """The runs of query words (`search.partial.spans`) that are a whole name of a signatory
+    of `queryset`: the names by their index, then their signatories among the queryset's."""
+    keys = [" ".join(words[start:end]) for start, end in spans(words)]
+    if not keys:
+        return set()
+    rows = SearchName.objects.using(queryset.db).filter(key__in=keys)
+    owners: dict[int, set[str]] = {}
+    for key, document_id in rows.values_list("key", "document_id")[:NAMED_ROWS]:
+        owners.setdefault(document_id, set()).add(key)
+    kept = queryset.filter(pk__in=list(owners)).order_by().values_list("pk", flat=True)
+    return set().union(*(owners[pk] for pk in kept))
 
 
 def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> SearchResult:
@@ -135,7 +167,9 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     With a `limit`, at most `limit` + 1 matches are ranked (see `sample`), more only when the
     matches were cut short: the result holds more than `limit` rows exactly then. Without one,
     every match is ranked. A query of several words that matches nothing is tried again with
-    fewer (`fewer_words`); the result says which words were left out.
+    fewer: first a run of its words that is a whole name, then the rarest words
+    (`search.partial`); the result says which words were left out, and ranks the matches that
+    have more of them (weighted by rarity) first.
     """
     forms = QueryForms.parse(q)
     if not forms:
@@ -143,33 +177,54 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     info = look_up(forms.words, using=queryset.db)
     matches, ids = matching(queryset, forms, info, limit)
     left_out: tuple[str, ...] = ()
+    weight: dict[str, float] = {}
     if len(forms.words) > 1 and not (ids if limit is not None else matches.exists()):
-        for kept, dropped in fewer_words(forms, info):
-            fewer = QueryForms.parse(" ".join(kept))
-            fewer_info = look_up(fewer.words, using=queryset.db)
-            fewer_matches, fewer_ids = matching(queryset, fewer, fewer_info, limit)
-            if fewer_ids if limit is not None else fewer_matches.exists():
-                forms, info, matches, ids, left_out = (
-                    fewer, fewer_info, fewer_matches, fewer_ids, dropped
-                )  # fmt: skip
-                break
+        total = document_span(queryset.db)
+        weight = weights(forms, info, total)
+        whole_name = named(forms.words, names_within(queryset, forms.words), weight)
+
+        def found(words: tuple[str, ...]) -> bool:
+            return plan(QueryForms.parse(" ".join(words)), info).matches(queryset).exists()
+
+        chosen = whole_name or keep_heaviest(forms, info, total, found)
+        if chosen:
+            left_out = chosen[1]
+            forms = QueryForms.parse(" ".join(chosen[0]))
+            matches, ids = matching(queryset, forms, info, limit)
+    checked = tuple(w for w in left_out if weight.get(w))
     return SearchResult(
-        signatories=ranked(matches, forms, info),
+        signatories=ranked(matches, forms, info, {w: weight[w] for w in checked}),
         ranked=None if ids is None else len(ids),
         searched=forms.folded,
         left_out=left_out,
+        checked=checked,
     )
 
 
-def ranked(matches: QuerySet, forms: QueryForms, info: WordInfo) -> QuerySet:
-    """The matches annotated with their tier and ordered best first."""
+def word_condition(word: str, info: WordInfo) -> Q:
+    """A word, or a term standing for it, starts a word of the names."""
+    return reduce(or_, [word_start(t) for t in info.alternatives(word)])
+
+
+def flag(condition: Q) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def ranked(
+    matches: QuerySet, forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None = None
+) -> QuerySet:
+    """The matches annotated with their tier and ordered best first.
+
+    `left_out`: the words left out of the query (see `ranked_search`) with their weights; each
+    is annotated `search_has_<n>`, and the matches that have more of them by weight come first.
+    """
     vendor = connections[matches.db].vendor
     queryset = matches.annotate(
         search_tier=Case(
             # Every match not in a better tier is fuzzy: that tier needs no test of its own.
             *(
                 When(condition, then=Value(tier))
-                for tier, condition in tiers(forms, info.corrections).items()
+                for tier, condition in tiers(forms, info).items()
                 if tier != Tier.FUZZY
             ),
             default=Value(Tier.FUZZY),
@@ -195,6 +250,23 @@ def ranked(matches: QuerySet, forms: QueryForms, info: WordInfo) -> QuerySet:
             )
         )
         order.insert(1, "search_short_words")
+    if not forms.native:
+        # Within a tier, the names a copy printed as typed ("Defenderss") before those that
+        # only fold to it ("Defenders’s").
+        queryset = queryset.annotate(
+            search_as_printed=flag(Q(**{f"{NATIVE}__contains": forms.printed}))
+        )
+        order.insert(1, "-search_as_printed")
+    if left_out:
+        flags = {f"search_has_{n}": flag(word_condition(w, info)) for n, w in enumerate(left_out)}
+        queryset = queryset.annotate(**flags)
+        coverage = reduce(
+            add, [F(name) * Value(w) for name, w in zip(flags, left_out.values(), strict=True)]
+        )
+        queryset = queryset.annotate(
+            search_coverage=ExpressionWrapper(coverage, output_field=FloatField())
+        )
+        order.insert(0, "-search_coverage")
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
         queryset = queryset.annotate(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from django.db import connections
-from django.db.models import Case, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from search.keys import QueryForms
@@ -85,6 +85,21 @@ def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
     return list(ranked.order_by("search_typed", "pk").values_list("pk", flat=True)[: limit + 1])
 
 
+def document_ends(using: str) -> tuple[int, int] | None:
+    """The first and last document keys, by two index lookups (SQLite reads every row for MIN
+    and MAX asked together); None when there are no documents."""
+    keys = SearchDocument.objects.using(using).values_list("pk", flat=True)
+    first, last = keys.order_by("pk").first(), keys.order_by("-pk").first()
+    return None if first is None else (first, last)
+
+
+def document_span(using: str) -> int:
+    """How many keys the documents span: at least as many as there are documents (counting them
+    at a million names costs more than a search)."""
+    ends = document_ends(using)
+    return 0 if ends is None else ends[1] - ends[0] + 1
+
+
 def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
     """More than `limit` matches among the first SCAN_WINDOW documents, or none.
 
@@ -93,13 +108,13 @@ def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
     matches needed among the first documents, checking those in order costs less, and when
     they hold too few the caller asks the index after all; either way the first matches found.
     """
-    ends = SearchDocument.objects.using(queryset.db).aggregate(first=Min("pk"), last=Max("pk"))
-    if ends["last"] is None:
+    ends = document_ends(queryset.db)
+    if ends is None:
         return []
-    span = ends["last"] - ends["first"] + 1  # at least as many as there are documents
+    span = ends[1] - ends[0] + 1  # at least as many as there are documents
     if chosen.common * min(span, SCAN_WINDOW) < 2 * (limit + 1) * span:
         return []
-    scanned = queryset.filter(chosen.scan, search_document__pk__lt=ends["first"] + SCAN_WINDOW)
+    scanned = queryset.filter(chosen.scan, search_document__pk__lt=ends[0] + SCAN_WINDOW)
     found = first_matches(scanned, limit + 1)
     return found if len(found) > limit else []
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from names.distance import MAX_CORRECTIONS, correction_cutoff, corrections, stems
+from names.equivalents import equivalents
 from search.keys import filed_near, lookup_keys
 from search.models import SearchTerm
 
@@ -22,6 +23,18 @@ KNOWN_WORD_CORRECTIONS = 3
 class WordInfo:
     corrections: dict[str, list[str]] = field(default_factory=dict)
     documents: dict[str, int] = field(default_factory=dict)  # term -> documents that have it
+    # word -> the other spellings names use for it that some document has ("intl": international)
+    equivalents: dict[str, list[str]] = field(default_factory=dict)
+
+    def alternatives(self, word: str) -> list[str]:
+        """The terms that may stand for a query word: itself, its equivalents, its corrections."""
+        return list(
+            dict.fromkeys([word, *self.equivalents.get(word, []), *self.corrections.get(word, [])])
+        )
+
+    def group_frequency(self, word: str) -> int:
+        """Documents with the word or a term standing for it (counted once per term)."""
+        return sum(self.frequency(t) for t in self.alternatives(word))
 
     def frequency(self, term: str) -> int:
         """Documents with the term; 0 for a word no document has (a typo, a partial word)."""
@@ -29,22 +42,33 @@ class WordInfo:
 
 
 def look_up(words, using: str = "default") -> WordInfo:
-    """Corrections for the query words, and the document counts of them and their corrections.
+    """Corrections for the query words, their equivalents (`names.equivalents`), and the
+    document counts of them all.
 
     Two indexed queries: the words themselves and their stems first, then the terms filed near the
-    words worth correcting (not the common ones; for a word some document has, by its beginning
-    only). A word no document has stands for its typo corrections, then its stems that are terms.
+    words worth correcting (not the common ones, nor an abbreviation whose full spelling some
+    document has; for a word some document has, by its beginning only). A word no document has
+    stands for its typo corrections, then its stems that are terms.
     """
     words = list(dict.fromkeys(words))
     terms = SearchTerm.objects.using(using)
     shorter = {w: stems(w) for w in words}
-    asked = set(words).union(*shorter.values())
+    spellings = {w: equivalents(w) for w in words}
+    asked = set(words).union(*shorter.values(), *spellings.values())
     counts = dict(terms.filter(term__in=asked).values_list("term", "documents"))
     info = WordInfo(documents={t: n for t, n in counts.items() if t in words})
+    info.equivalents = {
+        w: [t for t in found if t in counts] for w, found in spellings.items() if found
+    }
+    info.equivalents = {w: found for w, found in info.equivalents.items() if found}
+    for found in info.equivalents.values():
+        info.documents.update({t: counts[t] for t in found})
     wanted = {
         w: w not in info.documents  # unknown words (typos) are also looked up by their ending
         for w in words
-        if correction_cutoff(w) is not None and info.frequency(w) < COMMON
+        if correction_cutoff(w) is not None
+        and info.frequency(w) < COMMON
+        and not (w not in info.documents and info.equivalents.get(w))
     }
     if not wanted:
         return info
@@ -53,10 +77,10 @@ def look_up(words, using: str = "default") -> WordInfo:
     }
     for stem_list in found_stems.values():
         info.documents.update({s: counts[s] for s in stem_list})
-    keys = set().union(*(lookup_keys(w, tails=False) for w in wanted))
-    tails = set().union(*(lookup_keys(w) for w, unknown in wanted.items() if unknown))
+    # Heads, tails and skeleton heads are all "letters + length": one set of keys asks all three.
+    keys = sorted(set().union(*(lookup_keys(w, tails=unknown) for w, unknown in wanted.items())))
     rows = terms.filter(
-        Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=tails)
+        Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=keys)
     ).values_list("term", "head_key", "tail_key", "skeleton_key", "documents")
     filed = []
     for term, head, tail, skeleton_head, documents in rows:
@@ -67,6 +91,7 @@ def look_up(words, using: str = "default") -> WordInfo:
             word,
             filed_near(word, filed, tails=unknown),
             limit=MAX_CORRECTIONS if unknown else KNOWN_WORD_CORRECTIONS,
+            frequency=info.documents,
         )
         for word, unknown in wanted.items()
     }

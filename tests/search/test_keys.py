@@ -13,8 +13,8 @@ from search.keys import (
     name_keys,
     name_parts,
 )
+from search.partial import heaviest_first, keep_heaviest, kept_words, named, weights
 from search.plans import leading_groups, plan, required_words
-from search.queries import fewer_words
 from search.vocabulary import WordInfo
 
 
@@ -183,35 +183,77 @@ def test_a_one_word_query_looks_up_the_word_and_the_corrections_that_do_not_hold
     assert fts("tibet") == '(compact:"tibet")'
 
 
-def test_fewer_words_always_leave_out_unknown_words_then_later_words_one_before_two():
-    forms = QueryForms.parse("amnesty intl hong kong")
+def test_rare_words_are_kept_before_common_ones():
+    # Weighted by rarity among the names: "petersburg" (1 document) before "human" (9000).
+    forms = QueryForms.parse("saint petersburg human rights council")
+    documents = {"sankt": 1, "peterburga": 1, "human": 9000, "rights": 8000, "council": 300}
+    info = WordInfo(
+        documents=documents,
+        corrections={"petersburg": ["peterburga"]},
+        equivalents={"saint": ["sankt"]},
+    )
+    order = [forms.words[i] for i in heaviest_first(forms, info, total=100_000)]
+    assert order == ["saint", "petersburg", "council", "rights", "human"]
+    # Each word is kept when the words kept with it still match something.
+    having = {"saint", "petersburg"}
+    kept = keep_heaviest(forms, info, 100_000, lambda words: set(words) <= having)
+    assert kept == (("saint", "petersburg"), ("human", "rights", "council"))
+
+
+def test_words_no_name_has_weigh_nothing_and_are_always_left_out():
+    forms = QueryForms.parse("amnesty zzzqq hong kong")
     info = WordInfo(documents={"amnesty": 3, "hong": 17, "kong": 17})
-    tried = [left_out for _, left_out in fewer_words(forms, info)]
-    assert tried == [
-        ("intl",),
-        ("intl", "kong"),
-        ("intl", "hong"),
-        ("amnesty", "intl"),
-        ("intl", "hong", "kong"),
-        ("amnesty", "intl", "kong"),
-        ("amnesty", "intl", "hong"),
-    ]  # never all the known words: something must be left to search for
-    kept, left_out = next(fewer_words(forms, info))
-    assert (kept, left_out) == (("amnesty", "hong", "kong"), ("intl",))
-
-
-def test_a_word_with_a_correction_is_not_unknown_to_fewer_words():
-    forms = QueryForms.parse("amnesty internatonal")
-    info = WordInfo(corrections={"internatonal": ["international"]}, documents={"amnesty": 3})
-    assert [left_out for _, left_out in fewer_words(forms, info)] == [
-        ("internatonal",),
-        ("amnesty",),
+    assert weights(forms, info, 1000)["zzzqq"] == 0
+    assert [forms.words[i] for i in heaviest_first(forms, info, 1000)] == [
+        "amnesty",
+        "hong",
+        "kong",
     ]
+    kept = keep_heaviest(forms, info, 1000, lambda words: "zzzqq" not in words)
+    assert kept == (("amnesty", "hong", "kong"), ("zzzqq",))
+    assert keep_heaviest(forms, info, 1000, lambda words: False) is None
+    kept = keep_heaviest(forms, info, 1000, lambda words: words == ("amnesty",))
+    assert kept == (("amnesty",), ("zzzqq", "hong", "kong"))
 
 
-def test_fewer_words_are_few_and_only_for_a_query_as_long_as_a_name():
-    words = [f"word{n}" for n in range(13)]
+def test_a_short_word_is_kept_between_two_kept_words():
+    forms = QueryForms.parse("intl campaign for tibet")
+    assert kept_words(forms.words, {1, 3}) == ("campaign", "for", "tibet")
+    assert kept_words(forms.words, {3}) == ("tibet",)
+
+
+def test_a_run_of_query_words_that_is_a_whole_name_is_kept_first():
+    forms = QueryForms.parse("FIDH International Federation for Human Rights")
+    documents = {"fidh": 1, "international": 900, "federation": 40, "human": 9000, "rights": 8000}
+    weight = weights(forms, WordInfo(documents=documents), 100_000)
+    # The rarer name first, not the longer: "human rights" says less than "fidh".
+    assert named(forms.words, {"fidh", "human rights"}, weight) == (
+        ("fidh",),
+        ("international", "federation", "for", "human", "rights"),
+    )
+    words = ("human", "rights", "watch", "china")
+    assert named(words, {"human rights watch", "watch"}, dict.fromkeys(words, 1.0)) == (
+        ("human", "rights", "watch"),
+        ("china",),
+    )
+    assert named(("friends", "of", "tibet"), {"of"}, {}) is None  # not a short word alone
+
+
+def test_retries_are_few_and_only_for_a_query_as_long_as_a_name():
+    words = [f"word{chr(97 + n)}" for n in range(13)]
     info = WordInfo(documents=dict.fromkeys(words, 1))
-    assert len(list(fewer_words(QueryForms.parse(" ".join(words[:12])), info))) == 8
-    assert list(fewer_words(QueryForms.parse(" ".join(words)), info)) == []
-    assert list(fewer_words(QueryForms.parse("qqqq zzzz"), WordInfo())) == []  # nothing known
+    tried = []
+    keep_heaviest(QueryForms.parse(" ".join(words[:12])), info, 10, tried.append)
+    assert len(tried) == 8
+    assert heaviest_first(QueryForms.parse(" ".join(words)), info, 10) == []
+
+
+def test_a_word_no_name_has_is_looked_up_where_its_likely_meaning_is_filed():
+    # A swap in the middle of a short word changes its head and its tail keys alike.
+    for typed, meant in [("huamn", "human"), ("wacth", "watch"), ("chdr", "chrd")]:
+        assert set(blocking_keys(meant)) & lookup_keys(typed), typed
+    # So does a dropped or wrong second or third letter.
+    for typed, meant in [("wach", "watch"), ("hunan", "human"), ("tbet", "tibet")]:
+        assert set(blocking_keys(meant)) & lookup_keys(typed), typed
+    # A word typed as meant is looked up by its start only.
+    assert not set(blocking_keys("watch")) & lookup_keys("wacth", tails=False)
