@@ -1,5 +1,6 @@
 """Writing a correction: check the reason, log it, tell caches and search that the data changed."""
 
+import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -44,11 +45,14 @@ def record(
     touched_ids: Iterable[int] = (),
     undo: dict | None = None,
     reverses: Correction | None = None,
+    key: uuid.UUID | None = None,
 ) -> Correction:
     """Log one correction, bump the letter's data version and refresh search for what it touched.
 
     Call inside the operation's transaction, after its writes. `undo` is what
     `curation.services.snapshots.undo_record` captured, which lets the correction be undone.
+    `key` gives the log record a stable key instead of a random one: curation shipped with a
+    letter (curation.shipped) knows by it which of its decisions were applied already.
     """
     signatories = list(signatories)
     correction = Correction.objects.create(
@@ -63,6 +67,7 @@ def record(
         curator_name=curator_display_name(user),
         undo_data=undo or {},
         reverses=reverses,
+        **({"key": key} if key is not None else {}),
     )
     correction.signatories.set(signatories)
     Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)

@@ -26,6 +26,7 @@ from intake.dormant import curation_of_sources, signatories_without_entries
 from intake.import_lock import exclusive_import
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from intake.preview import Preview, collect_preview
+from intake.signals import letter_loaded
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
 from signatories.models import ListEntry, MatchMethod
@@ -69,6 +70,8 @@ class ImportReport:
     dormant: dict[str, list[str]] = field(default_factory=dict)
     # Signatories no list names now, kept because a curator decided about them.
     without_entries: list[str] = field(default_factory=list)
+    # What curation shipped with the letter applied in this run (see intake.signals).
+    shipped_curation: list[str] = field(default_factory=list)
     signatories_created: int = 0
     signatories_updated: int = 0
     signatories_removed: int = 0
@@ -86,6 +89,7 @@ class ImportReport:
                    for s in self.sources)
             or bool(self.signatories_created or self.signatories_updated
                     or self.signatories_removed)
+            or bool(self.shipped_curation)
         )  # fmt: skip
 
 
@@ -146,6 +150,8 @@ def import_letter(spec: LetterSpec) -> ImportReport:
     report.signatories_created = len(created_ids)
     report.signatories_updated = len(refreshed.updated - created_ids)
     report.signatories_removed = len(refreshed.removed)
+    for _, applied in letter_loaded.send(sender=Letter, letter=letter, folder=spec.folder):
+        report.shipped_curation.extend(applied or [])
 
     created_pairs = {(item.source.pk, item.ordinal) for item in pending}
     for source_report in report.sources:
