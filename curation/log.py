@@ -1,4 +1,5 @@
-"""Writing a correction: check the reason, log it, tell caches and search that the data changed."""
+"""Writing a correction: check the reason, log it, tell caches and search that the data changed;
+and reading back which correction added an alias."""
 
 import uuid
 from collections.abc import Iterable
@@ -8,7 +9,7 @@ from django.core.validators import URLValidator
 from django.db.models import F
 
 from curation.characters import checked_text
-from curation.models import Correction
+from curation.models import Correction, CorrectionAction
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
 from signatories.models import Signatory
@@ -75,3 +76,19 @@ def record(
     if touched:
         refresh_search_documents(signatory_ids=touched)
     return correction
+
+
+def alias_change(name: str, language: str) -> str:
+    """How the log names an alias in a change: the name, and its language in brackets."""
+    return f"{name} ({language})" if language else name
+
+
+def alias_additions(signatory: Signatory) -> dict[str, Correction]:
+    """{alias as `alias_change` names it: the latest logged correction that added it}."""
+    added = signatory.corrections.filter(action=CorrectionAction.ALIAS_ADD)
+    found: dict[str, Correction] = {}
+    for correction in added.order_by("created_at", "pk"):
+        for change in correction.changes:
+            if change.get("field") == "alias" and change.get("new"):
+                found[change["new"]] = correction
+    return found

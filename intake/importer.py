@@ -7,7 +7,9 @@ signatory they belong to, which is how curators' merges and splits survive; only
 entries are matched, curators' match overrides first. An entry an override places still gets the
 importer's own evidence (method and score) beside the pin. Signatories are named and kept by the
 rules of `signatories.rules`, which curation applies too. Curation about a source that leaves
-letter.toml lies dormant until it returns (`intake.dormant`), and the report says so.
+letter.toml lies dormant until it returns (`intake.dormant`), and the report says so. Last,
+`intake.signals.letter_loaded` lets curation apply what is shipped with the letter (its folder's
+curation.toml) in the same transaction; the report lists what it applied.
 """
 
 from __future__ import annotations
@@ -150,9 +152,6 @@ def import_letter(spec: LetterSpec) -> ImportReport:
     report.signatories_created = len(created_ids)
     report.signatories_updated = len(refreshed.updated - created_ids)
     report.signatories_removed = len(refreshed.removed)
-    for _, applied in letter_loaded.send(sender=Letter, letter=letter, folder=spec.folder):
-        report.shipped_curation.extend(applied or [])
-
     created_pairs = {(item.source.pk, item.ordinal) for item in pending}
     for source_report in report.sources:
         source = sources[source_report.slug]
@@ -175,6 +174,9 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             data_version=F("data_version") + 1, imported_at=timezone.now()
         )
     refresh_search_documents(signatory_ids=letter.signatories.values_list("pk", flat=True))
+    # Last, so that curation sees the letter as imported, search index included.
+    for _, applied in letter_loaded.send(sender=Letter, letter=letter, folder=spec.folder):
+        report.shipped_curation.extend(applied or [])
     return report
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from curation.characters import checked_name, checked_text
-from curation.log import checked_reason, record
+from curation.log import alias_change, checked_reason, record
 from curation.models import Correction, CorrectionAction
 from curation.services.common import User, delete_with_reason, locked, save_with_reason
 from curation.services.snapshots import Scope, begin, latest_correction_id, undo_record
@@ -195,7 +195,7 @@ def alias_add(
         letter=signatory.letter,
         action=CorrectionAction.ALIAS_ADD,
         summary=f"“{signatory.name}” is also known as “{name}”{in_language}",
-        changes=[{"field": "alias", "old": "", "new": f"{name}{in_language}"}],
+        changes=[{"field": "alias", "old": "", "new": alias_change(name, language)}],
         reason=reason,
         evidence_url=evidence_url,
         user=user,
