@@ -1,5 +1,7 @@
-"""Writing a correction: check the reason, log it, tell caches and search that the data changed."""
+"""Writing a correction: check the reason, log it, tell caches and search that the data changed;
+and reading back which correction added an alias."""
 
+import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -7,7 +9,7 @@ from django.core.validators import URLValidator
 from django.db.models import F
 
 from curation.characters import checked_text
-from curation.models import Correction
+from curation.models import Correction, CorrectionAction
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
 from signatories.models import Signatory
@@ -44,11 +46,14 @@ def record(
     touched_ids: Iterable[int] = (),
     undo: dict | None = None,
     reverses: Correction | None = None,
+    key: uuid.UUID | None = None,
 ) -> Correction:
     """Log one correction, bump the letter's data version and refresh search for what it touched.
 
     Call inside the operation's transaction, after its writes. `undo` is what
     `curation.services.snapshots.undo_record` captured, which lets the correction be undone.
+    `key` gives the log record a stable key instead of a random one: curation shipped with a
+    letter (curation.shipped) knows by it which of its decisions were applied already.
     """
     signatories = list(signatories)
     correction = Correction.objects.create(
@@ -63,6 +68,7 @@ def record(
         curator_name=curator_display_name(user),
         undo_data=undo or {},
         reverses=reverses,
+        **({"key": key} if key is not None else {}),
     )
     correction.signatories.set(signatories)
     Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)
@@ -70,3 +76,19 @@ def record(
     if touched:
         refresh_search_documents(signatory_ids=touched)
     return correction
+
+
+def alias_change(name: str, language: str) -> str:
+    """How the log names an alias in a change: the name, and its language in brackets."""
+    return f"{name} ({language})" if language else name
+
+
+def alias_additions(signatory: Signatory) -> dict[str, Correction]:
+    """{alias as `alias_change` names it: the latest logged correction that added it}."""
+    added = signatory.corrections.filter(action=CorrectionAction.ALIAS_ADD)
+    found: dict[str, Correction] = {}
+    for correction in added.order_by("created_at", "pk"):
+        for change in correction.changes:
+            if change.get("field") == "alias" and change.get("new"):
+                found[change["new"]] = correction
+    return found

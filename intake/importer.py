@@ -7,7 +7,9 @@ signatory they belong to, which is how curators' merges and splits survive; only
 entries are matched, curators' match overrides first. An entry an override places still gets the
 importer's own evidence (method and score) beside the pin. Signatories are named and kept by the
 rules of `signatories.rules`, which curation applies too. Curation about a source that leaves
-letter.toml lies dormant until it returns (`intake.dormant`), and the report says so.
+letter.toml lies dormant until it returns (`intake.dormant`), and the report says so. Last,
+`intake.signals.letter_loaded` lets curation apply what is shipped with the letter (its folder's
+curation.toml) in the same transaction; the report lists what it applied.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from intake.dormant import curation_of_sources, signatories_without_entries
 from intake.import_lock import exclusive_import
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from intake.preview import Preview, collect_preview
+from intake.signals import letter_loaded
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
 from signatories.models import ListEntry, MatchMethod
@@ -69,6 +72,8 @@ class ImportReport:
     dormant: dict[str, list[str]] = field(default_factory=dict)
     # Signatories no list names now, kept because a curator decided about them.
     without_entries: list[str] = field(default_factory=list)
+    # What curation shipped with the letter applied in this run (see intake.signals).
+    shipped_curation: list[str] = field(default_factory=list)
     signatories_created: int = 0
     signatories_updated: int = 0
     signatories_removed: int = 0
@@ -86,6 +91,7 @@ class ImportReport:
                    for s in self.sources)
             or bool(self.signatories_created or self.signatories_updated
                     or self.signatories_removed)
+            or bool(self.shipped_curation)
         )  # fmt: skip
 
 
@@ -146,7 +152,6 @@ def import_letter(spec: LetterSpec) -> ImportReport:
     report.signatories_created = len(created_ids)
     report.signatories_updated = len(refreshed.updated - created_ids)
     report.signatories_removed = len(refreshed.removed)
-
     created_pairs = {(item.source.pk, item.ordinal) for item in pending}
     for source_report in report.sources:
         source = sources[source_report.slug]
@@ -169,6 +174,9 @@ def import_letter(spec: LetterSpec) -> ImportReport:
             data_version=F("data_version") + 1, imported_at=timezone.now()
         )
     refresh_search_documents(signatory_ids=letter.signatories.values_list("pk", flat=True))
+    # Last, so that curation sees the letter as imported, search index included.
+    for _, applied in letter_loaded.send(sender=Letter, letter=letter, folder=spec.folder):
+        report.shipped_curation.extend(applied or [])
     return report
 
 

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from curation.log import alias_additions, alias_change
 from public.citation_views import CitationMixin
 from public.citations import entry_citation
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
@@ -163,7 +164,13 @@ class SignatoryDetailView(CitationMixin, DetailView):
             entry.source_label = labels.get(entry.source_id, entry.source.slug)
             entry.citation = entry_citation(entry.source_label, entry.source.diagnostics, entry)
         listed = {e.source_id for e in entries}
+        aliases = list(self.object.aliases.all())
+        added = alias_additions(self.object) if aliases else {}
+        for alias in aliases:
+            # The log entry that added it, shown on this page (see curation/_correction.html).
+            alias.correction = added.get(alias_change(alias.name, alias.language))
         context.update(
+            aliases=aliases,
             entries=entries,
             listed_in=len(listed),
             missing_from=[s for s in self.list_sources if s.pk not in listed],

@@ -4,6 +4,11 @@ Loading the seeds takes about a second; hundreds of tests need them. So the seed
 per test session through `load_letters` (inside a transaction that is rolled back), every row that
 load wrote is kept in memory, and `seeded` writes those rows back for each test that asks for it:
 the same data, in a fraction of the time. Tests of the importer itself call `load_letters`.
+
+The curation shipped with the letter (its folder's curation.toml, which `load_letter` applies as
+logged corrections) is left out of every load unless a test asks for it (`with_shipped_curation`,
+or `shipped_curation` for the seed letter with it applied):
+most tests, curators' above all, start from the letter as imported, with an empty corrections log.
 """
 
 from __future__ import annotations
@@ -17,8 +22,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from factory.django import mute_signals
 
+from curation.shipped import apply_shipped_curation
 from intake.importer import ImportReport, load_letters
+from intake.signals import letter_loaded
+from letters.models import Letter
 
 SEED_FOLDER = Path(settings.LETTER_FIXTURES_DIR) / "global-call-china-2020"
 
@@ -48,7 +57,7 @@ def dependency_order(models: list[type]) -> list[type]:
 def take_seed_snapshot() -> SeedSnapshot:
     models = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
     before = {m: set(m._default_manager.values_list("pk", flat=True)) for m in models}
-    with transaction.atomic():
+    with transaction.atomic(), mute_signals(letter_loaded):
         reports = load_letters([SEED_FOLDER])
         written = {}
         for model in models:
@@ -81,6 +90,21 @@ def seed_snapshot(django_db_setup, django_db_blocker) -> SeedSnapshot:
 
 
 @pytest.fixture(autouse=True)
+def without_shipped_curation(request):
+    """Loads leave out the letter's curation.toml unless the test uses `with_shipped_curation`."""
+    if "with_shipped_curation" in request.fixturenames:
+        yield
+        return
+    with mute_signals(letter_loaded):
+        yield
+
+
+@pytest.fixture
+def with_shipped_curation():
+    """Every load in the test applies the curation shipped with the letter, as `make run` does."""
+
+
+@pytest.fixture(autouse=True)
 def fresh_default_cache():
     """Each test starts with an empty default cache: what it holds is keyed by the letter's data
     version, which tests that write rows directly do not bump."""
@@ -97,3 +121,10 @@ def seeded(db, seed_snapshot):
     """The five seed sources as `make run` loads them; returns the import reports."""
     restore_seed_snapshot(seed_snapshot)
     return seed_snapshot.reports
+
+
+@pytest.fixture
+def shipped_curation(seeded, with_shipped_curation) -> list[str]:
+    """The seed letter with the curation shipped in its folder applied, as `make run` has it (and
+    every load in the test applies it too); returns what was applied."""
+    return apply_shipped_curation(Letter.objects.get(slug=SEED_FOLDER.name), SEED_FOLDER)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from curation.characters import checked_name, checked_text
-from curation.log import checked_reason, record
+from curation.log import alias_change, checked_reason, record
 from curation.models import Correction, CorrectionAction
 from curation.services.common import User, delete_with_reason, locked, save_with_reason
 from curation.services.snapshots import Scope, begin, latest_correction_id, undo_record
+from letters.models import SourceVersion
 from search.keys import name_keys
 from search.models import SearchName
 from signatories.countries import country_name, is_country_code
@@ -157,11 +159,15 @@ def alias_add(
     evidence_url: str = "",
     user: User,
     allow_shared: bool = False,
+    source: SourceVersion | None = None,
+    key: uuid.UUID | None = None,
 ) -> Alias:
     """Record another name the signatory is known by (acronym, translation, transliteration).
 
     A name another signatory is already known by is refused unless `allow_shared` (the admin
-    asks the curator first): two signatories sharing it is usually a sign they are one.
+    asks the curator first): two signatories sharing it is usually a sign they are one. `source`
+    is a copy of the letter that prints the alias (the log links it); `key` the log record's
+    stable key (see `curation.log.record`).
     """
     reason, evidence_url = checked_reason(reason, evidence_url)
     locked(signatory)
@@ -189,12 +195,14 @@ def alias_add(
         letter=signatory.letter,
         action=CorrectionAction.ALIAS_ADD,
         summary=f"“{signatory.name}” is also known as “{name}”{in_language}",
-        changes=[{"field": "alias", "old": "", "new": f"{name}{in_language}"}],
+        changes=[{"field": "alias", "old": "", "new": alias_change(name, language)}],
         reason=reason,
         evidence_url=evidence_url,
         user=user,
         signatories=[signatory],
+        source=source,
         undo=undo_record(scope, before),
+        key=key,
     )
     return alias
 

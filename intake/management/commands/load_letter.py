@@ -86,6 +86,8 @@ class Command(BaseCommand):
                     )
                 )
             if verbosity >= 1:
+                for applied in report.shipped_curation:
+                    self.stdout.write(f"  shipped curation applied: {applied}")
                 self.stdout.write(
                     f"  signatories: {report.signatories_total}"
                     f" ({report.in_every_list} in every list);"
@@ -117,6 +119,12 @@ class Command(BaseCommand):
         self.stdout.write(f"  Doubtful matches ({len(preview.doubtful)}):")
         for d in preview.doubtful:
             self.stdout.write(self.style.NOTICE("    " + describe(d)))
+        if report.shipped_curation:
+            self.stdout.write(
+                f"  Shipped curation it would apply ({len(report.shipped_curation)}):"
+            )
+            for applied in report.shipped_curation:
+                self.stdout.write(f"    {applied}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Letter {report.letter}: would have {report.signatories_total} signatories"
