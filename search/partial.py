@@ -52,14 +52,15 @@ def split(words: tuple[str, ...], chosen: set[int]) -> tuple[tuple[str, ...], tu
 
 def heaviest_first(forms: QueryForms, info: WordInfo, total: int) -> list[int]:
     """The positions of the words worth keeping, heaviest first (see `weights`), the earlier
-    first among equals: the required words that weigh something, at most MAX_WORDS_TO_RETRY.
+    first among equals: the required words (and abbreviations) that weigh something.
     Nothing for a query of more than MAX_WORDS_TO_RETRY words: that is not a name typed."""
     words = forms.words
     if len(words) > MAX_WORDS_TO_RETRY:
         return []
     weight = weights(forms, info, total)
-    required = set(required_words(words))
-    known = [i for i, w in enumerate(words) if w in required and weight[w] > 0]
+    # A short word counts when it stands for a longer one ("st" for "saint", "sankt").
+    worth = set(required_words(words)) | {w for w in words if info.equivalents.get(w)}
+    known = [i for i, w in enumerate(words) if w in worth and weight[w] > 0]
     return sorted(known, key=lambda i: (-weight[words[i]], i))
 
 
