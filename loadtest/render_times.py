@@ -5,7 +5,8 @@
 
 Production settings (DEBUG off) and no response cache, as loadtest/snapshot.py sets them; each
 render goes through the whole middleware stack with Django's test client. Prints the median
-milliseconds, the queries and the bytes of each page; `--profile` prints cProfile's costliest
+milliseconds (wall clock, and CPU time of this process, which other work on a busy machine
+disturbs less), the queries and the bytes of each page; `--profile` prints cProfile's costliest
 functions over N renders of one URL instead.
 """
 
@@ -43,22 +44,24 @@ def addresses() -> list[tuple[str, str]]:
     return [(name, url.format(slug=signatory.slug, source=source.slug)) for name, url in PAGES]
 
 
-def measure(url: str, renders: int) -> tuple[float, int, int]:
+def measure(url: str, renders: int) -> tuple[float, float, int, int]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(SERVER_NAME=HOST)
     client.get(url)  # warm: imports, compiled templates, connection
-    timings = []
+    timings, cpu = [], []
     for _ in range(renders):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         response = client.get(url)
         timings.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings) * 1000, len(queries), len(response.content)
+    median = statistics.median
+    return median(timings) * 1000, median(cpu) * 1000, len(queries), len(response.content)
 
 
 def profile(url: str, renders: int) -> None:
@@ -82,10 +85,10 @@ def main(argv: list[str]) -> None:
         profile(argv[1], int(argv[2]) if len(argv) > 2 else 50)
         return
     renders = int(argv[0]) if argv else 50
-    print(f"{'page':<14} {'median ms':>9} {'queries':>7} {'bytes':>8}  url")
+    print(f"{'page':<14} {'median ms':>9} {'CPU ms':>7} {'queries':>7} {'bytes':>8}  url")
     for name, url in addresses():
-        ms, queries, size = measure(url, renders)
-        print(f"{name:<14} {ms:9.2f} {queries:7d} {size:8d}  {url}")
+        ms, cpu, queries, size = measure(url, renders)
+        print(f"{name:<14} {ms:9.2f} {cpu:7.2f} {queries:7d} {size:8d}  {url}")
 
 
 if __name__ == "__main__":

@@ -12,10 +12,13 @@ PLACEHOLDER = "__slug__"
 
 
 class SlugLink:
-    """`link(slug)` == `request.build_absolute_uri(reverse(view_name, args=[slug]))`."""
+    """`link(slug)` == `request.build_absolute_uri(reverse(view_name, args=[slug]))`, or
+    `reverse(view_name, args=[slug])` when `request` is None."""
 
     def __init__(self, request, view_name: str):
-        address = request.build_absolute_uri(reverse(view_name, args=[PLACEHOLDER]))
+        address = reverse(view_name, args=[PLACEHOLDER])
+        if request is not None:
+            address = request.build_absolute_uri(address)
         self.head, _, self.tail = address.rpartition(PLACEHOLDER)
 
     def __call__(self, slug: str) -> str:

@@ -5,15 +5,19 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.template.loader import get_template
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from public.citation_views import CitationMixin
 from public.citations import entry_citation
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
+from public.links import SlugLink
 from public.pages import ArchivePageMixin
 from public.search import cut_short
 from signatories.models import Alias, ListEntry, Signatory
+
+MARKS_TEMPLATE = "signatories/signatory_list.html#marks"
 
 
 def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
@@ -28,12 +32,23 @@ def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
 
 
 def mark_sources(signatories, sources, listed: dict[int, set[int]]) -> None:
-    """Give each signatory `marks`: (source, listed?) for every source with a list."""
+    """Give each signatory `marks_html`: a mark for every source with a list, saying whether it
+    lists the signatory. A page has few patterns of marks: each is rendered once."""
+    template = get_template(MARKS_TEMPLATE)
+    rendered: dict[tuple[bool, ...], str] = {}
     for signatory in signatories:
         ids = listed.get(signatory.pk, set())
-        signatory.marks = [(source, source.pk in ids) for source in sources]
-        signatory.listed_labels = [s.label for s, on in signatory.marks if on]
-        signatory.missing_labels = [s.label for s, on in signatory.marks if not on]
+        pattern = tuple(source.pk in ids for source in sources)
+        if pattern not in rendered:
+            marks = list(zip(sources, pattern, strict=True))
+            rendered[pattern] = template.render(
+                {
+                    "marks": marks,
+                    "listed_labels": [s.label for s, on in marks if on],
+                    "missing_labels": [s.label for s, on in marks if not on],
+                }
+            )
+        signatory.marks_html = rendered[pattern]
 
 
 class DirectoryQuerysetMixin(ArchivePageMixin):
@@ -90,6 +105,9 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         page = list(context["signatories"])
         sources = self.list_sources
         mark_sources(page, sources, memberships(self.letter, [s.pk for s in page]))
+        path = SlugLink(None, "signatories:detail")
+        for signatory in page:
+            signatory.path = path(signatory.slug)
         form = self.filterset.form
         data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
         result_count = context["paginator"].count if context.get("paginator") else len(page)
