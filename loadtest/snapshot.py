@@ -12,8 +12,9 @@ detail, the directory and the search API with and without searches, filters, sor
 the discrepancies, the downloads and the other public pages. Run against a database with a
 letter loaded (`manage.py load_letter`); `curate` first makes a few curators' decisions there
 (a merge, a move, a confirmation, a rename, an alias, details, notes), so that the pages show
-what curation adds to them; never on a database that matters. `compare` exits 1 when any page's status, type or bytes
-differ, and prints which.
+what curation adds to them; never on a database that matters. `compare` exits 1 when any
+page's status, type or bytes differ, or when it needs more SQL queries than before, and prints
+which.
 """
 
 import hashlib
@@ -128,11 +129,15 @@ def urls() -> list[str]:
 
 
 def render(url: str) -> dict:
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
-    response = Client(SERVER_NAME=HOST).get(url)
-    body = stable(url, b"".join(response) if response.streaming else response.content)
+    with CaptureQueriesContext(connection) as queries:
+        response = Client(SERVER_NAME=HOST).get(url)
+        body = stable(url, b"".join(response) if response.streaming else response.content)
     return {
+        "queries": len(queries),
         "status": response.status_code,
         "type": response.get("Content-Type", ""),
         "disposition": response.get("Content-Disposition", ""),
@@ -203,7 +208,7 @@ def save(folder: Path) -> None:
 
 def compare(folder: Path) -> int:
     index = json.loads((folder / "index.json").read_text())
-    differing = 0
+    differing, fewer = 0, 0
     current = urls()
     for url in sorted(set(index) ^ set(current)):
         print(f"only {'before' if url in index else 'now'}: {url}")
@@ -211,13 +216,20 @@ def compare(folder: Path) -> int:
     for url in current:
         if url not in index:
             continue
-        page = render(url)
+        page, before = render(url), dict(index[url])
         body = page.pop("body")
-        if page != index[url]:
+        queries, queries_before = page.pop("queries"), before.pop("queries", None)
+        if page != before:
             differing += 1
             (folder / (file_name(url) + ".now")).write_bytes(body)
-            print(f"DIFFERS: {url} (before {index[url]}, now {page})")
-    print(f"{len(current)} pages compared, {differing} differ")
+            print(f"DIFFERS: {url} (before {before}, now {page})")
+        elif queries_before is not None and queries != queries_before:
+            # Not a difference readers see, but a page should never need more queries.
+            more = queries > queries_before
+            differing += more
+            fewer += not more
+            print(f"{'MORE' if more else 'fewer'} queries: {url} ({queries_before} → {queries})")
+    print(f"{len(current)} pages compared, {differing} differ, {fewer} need fewer queries")
     return 1 if differing else 0
 
 
