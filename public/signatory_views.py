@@ -20,13 +20,17 @@ from signatories.models import Alias, ListEntry, Signatory
 MARKS_TEMPLATE = "signatories/signatory_list.html#marks"
 
 
-def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
-    """Signatory id -> ids of the sources that list it, in one query."""
-    entries = ListEntry.objects.filter(source__letter=letter)
+def memberships(letter, signatory_ids=None, source_ids=None) -> dict[int, set[int]]:
+    """Signatory id -> ids of the sources that list it, in one query (with `source_ids`, the
+    letter's sources, without joining them)."""
+    if source_ids is None:
+        entries = ListEntry.objects.filter(source__letter=letter)
+    else:
+        entries = ListEntry.objects.filter(source_id__in=source_ids)
     if signatory_ids is not None:
         entries = entries.filter(signatory_id__in=signatory_ids)
     found: dict[int, set[int]] = defaultdict(set)
-    for signatory_id, source_id in entries.values_list("signatory_id", "source_id"):
+    for signatory_id, source_id in entries.order_by().values_list("signatory_id", "source_id"):
         found[signatory_id].add(source_id)
     return found
 
@@ -72,11 +76,16 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
     context_object_name = "signatories"
     paginate_by = 50
     query_parameters = DirectoryQuerysetMixin.query_parameters | {"page"}
+    # What a row shows (`name_language`: the name's lang attribute), not the whole signatory.
+    shown_fields = ("slug", "name", "kind", "name_language")
     page_title = "Signatories"
     description = (
         "Directory of the organisations and people who signed the open letter, with the copies "
         "of the letter that list each one."
     )
+
+    def get_queryset(self):
+        return super().get_queryset().only(*self.shown_fields)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         """Count the whole directory once per data version: every import and correction bumps
@@ -104,7 +113,8 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         context = super().get_context_data(**kwargs)
         page = list(context["signatories"])
         sources = self.list_sources
-        mark_sources(page, sources, memberships(self.letter, [s.pk for s in page]))
+        listed = memberships(self.letter, [s.pk for s in page], [s.pk for s in self.sources])
+        mark_sources(page, sources, listed)
         path = SlugLink(None, "signatories:detail")
         for signatory in page:
             signatory.path = path(signatory.slug)
