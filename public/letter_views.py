@@ -11,7 +11,7 @@ from letters.reference import majority, signature_count
 from public.citation_views import CitationMixin
 from public.originals import ends_without_line_break, line_count
 from public.pages import ArchivePageMixin, CollationMixin
-from signatories.list_checks import differences_by_source, gaps_of_source
+from signatories.list_checks import count_in_every_list, differences_by_source, gaps_of_source
 from signatories.models import Signatory
 
 
@@ -33,7 +33,7 @@ class LetterView(CitationMixin, CollationMixin, TemplateView):
         count = signature_count(
             self.sources,
             distinct=signatories.count(),
-            in_every_list=signatories.in_every_list().count(),
+            in_every_list=count_in_every_list(self.letter, self.list_sources),
         )
         differences = differences_by_source(self.letter, self.list_sources)
         # Each list against its note, and how its names differ from the other lists'.
