@@ -57,6 +57,7 @@ DIRECTORY_QUERIES = [
     "?q=rights&page=2",
     "?q=rights&sort=-sources",
     "?q=" + "x" * 201,
+    "?kind=planet&sort=bogus&listed_in=nowhere",
 ]
 API_QUERIES = [
     "",
