@@ -58,6 +58,7 @@ DIRECTORY_QUERIES = [
     "?q=rights&sort=-sources",
     "?q=" + "x" * 201,
     "?kind=planet&sort=bogus&listed_in=nowhere",
+    "?sort=-name&initial=H&q=rights&page=1",
 ]
 API_QUERIES = [
     "",

@@ -1,10 +1,12 @@
 """Public pages of the signatory directory: the directory and one signatory."""
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.template.defaulttags import querystring
 from django.template.loader import get_template
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -53,6 +55,21 @@ def mark_sources(signatories, sources, listed: dict[int, set[int]]) -> None:
                 }
             )
         signatory.marks_html = rendered[pattern]
+
+
+def initial_links(request) -> list[tuple[str, str, str]]:
+    """(initial, label, query) of each A-Z link: what `{% querystring initial=… page=None %}`
+    gives, built once for the page with a placeholder for the initial."""
+    placeholder = "INITIAL"
+    query = querystring(SimpleNamespace(request=request), initial=placeholder, page=None)
+    return [
+        (
+            initial,
+            "Digits and other scripts" if initial == OTHER_INITIAL else initial,
+            query.replace(f"initial={placeholder}", f"initial={initial}"),
+        )
+        for initial in INITIALS
+    ]
 
 
 class DirectoryQuerysetMixin(ArchivePageMixin):
@@ -129,9 +146,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             signatories=page,
             q=data.get("q", ""),
             current_initial=data.get("initial", ""),
-            initials=[
-                (i, "Digits and other scripts" if i == OTHER_INITIAL else i) for i in INITIALS
-            ],
+            initials=initial_links(self.request),
             result_count=result_count,
             cut_short=searched and cut_short(result_count),
             left_out=left_out,
