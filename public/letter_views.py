@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from curation.models import SourceNote
@@ -38,7 +39,10 @@ class LetterView(CitationMixin, CollationMixin, TemplateView):
         differences = differences_by_source(self.letter, self.list_sources)
         # Each list against its note, and how its names differ from the other lists'.
         checks = [(*row, differences[row[0].pk]) for row in count.listed]
+        request = self.request
         context.update(
+            # Each paragraph's permalink: this address, resolved once for them all.
+            letter_url=f"{request.scheme}://{request.get_host()}{reverse('letters:letter')}",
             paragraphs=collation.paragraphs(),
             witnesses=self.labelled(collation.sources),
             wording_variants=sum(1 for v in collation.variants if v.kind == "wording"),
