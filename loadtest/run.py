@@ -80,6 +80,9 @@ def production_env(db_url: str, **extra: str) -> dict:
         GUNICORN_ACCESS_LOG="",
         GUNICORN_WORKERS=GUNICORN_WORKERS,
         GUNICORN_THREADS=GUNICORN_THREADS,
+        # Recycling a worker every 5,000 requests drops the keep-alive connections wrk is using
+        # (one read error a run); the test measures throughput, so workers live through it.
+        GUNICORN_MAX_REQUESTS=os.environ.get("LOADTEST_GUNICORN_MAX_REQUESTS", "1000000"),
     )
     env.update(extra)
     return env
