@@ -5,7 +5,6 @@ is stopped by its own id when it ends. The table goes into the "Load" section of
 the exit status is 1 when any request failed (non-2xx included) or a target ratio was missed.
 """
 
-import json
 import os
 import platform
 import re
@@ -80,8 +79,7 @@ def production_env(db_url: str, **extra: str) -> dict:
         GUNICORN_ACCESS_LOG="",
         GUNICORN_WORKERS=GUNICORN_WORKERS,
         GUNICORN_THREADS=GUNICORN_THREADS,
-        # Recycling a worker every 5,000 requests drops the keep-alive connections wrk is using
-        # (one read error a run); the test measures throughput, so workers live through it.
+        # Recycling a worker drops wrk's keep-alive connections (a read error): not mid-run.
         GUNICORN_MAX_REQUESTS=os.environ.get("LOADTEST_GUNICORN_MAX_REQUESTS", "1000000"),
     )
     env.update(extra)
@@ -90,13 +88,6 @@ def production_env(db_url: str, **extra: str) -> dict:
 
 def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def signatory_path(app_url: str) -> str:
-    status, body, _ = get(app_url + "/api/signatories?page_size=1")
-    if status != 200:
-        raise RuntimeError(f"/api/signatories answered {status}")
-    return urlsplit(json.loads(body)["results"][0]["url"]).path
 
 
 def get(url: str) -> tuple[int, bytes, dict]:
@@ -277,7 +268,8 @@ def measure(processes: Processes, db_url: str) -> int:
     )
     wait_until_up(f"{app_url}/healthz", app)
     wait_until_up(f"http://{HOST}:{UNCACHED_PORT}/healthz", uncached)
-    pages = [(name, path or signatory_path(app_url), file) for name, path, file in PAGES]
+    first = urlsplit(datasette_db.fetch_signatories(app_url, first_only=True)[0]["url"]).path
+    pages = [(name, path or first, file) for name, path, file in PAGES]
 
     ceiling_root = WORK / "ceiling"
     ceiling_root.mkdir(exist_ok=True)
