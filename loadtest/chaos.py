@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 from loadtest import chaos_report, nginx_config  # noqa: E402
 from loadtest.chaos_client import Client, children, rss_mb  # noqa: E402
 from loadtest.chaos_database import ImportLoop, PausedBackends, imports_at_once  # noqa: E402
+from loadtest.load_database import ensure_postgres_database  # noqa: E402
 from loadtest.run import (  # noqa: E402
     HOST,
     Processes,
     closed_port,
-    ensure_postgres_database,
     manage,
     production_env,
     wait_until_up,

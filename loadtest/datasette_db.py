@@ -9,15 +9,16 @@ import urllib.request
 from pathlib import Path
 
 
-def fetch_signatories(base_url: str) -> list[dict]:
-    url = f"{base_url}/api/signatories?page_size=500"
+def fetch_signatories(base_url: str, *, first_only: bool = False) -> list[dict]:
+    """Every signatory from the API, in its order (or only the first)."""
+    url = f"{base_url}/api/signatories?page_size={1 if first_only else 500}"
     rows = []
     while url:
         request = urllib.request.Request(url, headers={"Host": "127.0.0.1"})
         with urllib.request.urlopen(request, timeout=30) as response:
             page = json.load(response)
         rows.extend(page["results"])
-        url = page["next"]
+        url = None if first_only else page["next"]
     return rows
 
 

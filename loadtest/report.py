@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SECTION = "## Load"
+FRESH = "gunicorn, no response cache"
 
 # (name, numerator (server, target), denominator (server, target), target)
 TARGETS = [
@@ -17,7 +18,7 @@ TARGETS = [
             ("nginx, saved copy (ceiling)", page),
             0.5,
         )
-        for page in ("letter", "directory", "search page", "search API")
+        for page in ("letter", "directory", "search page", "signatory page", "search API")
     ],
     (
         "directory / Datasette table page",
@@ -31,6 +32,23 @@ TARGETS = [
         ("Datasette", "search JSON"),
         3.0,
     ),
+    # Rendered fresh, every request (issue 17).
+    (
+        "directory, fresh / Datasette table page",
+        (FRESH, "directory"),
+        ("Datasette", "table page"),
+        2.0,
+    ),
+    (
+        "search API, fresh / Datasette search JSON",
+        (FRESH, "search API"),
+        ("Datasette", "search JSON"),
+        1.5,
+    ),
+    *[
+        (f"{page}, fresh / directory, fresh", (FRESH, page), (FRESH, "directory"), 1.0)
+        for page in ("letter", "search page", "signatory page")
+    ],
 ]
 
 
@@ -77,7 +95,8 @@ def markdown(runs, ratio_list: list[Ratio], facts: dict) -> str:
         " unexpected status: anything but 2xx, or anything but 503 where the database is down.",
         f"gunicorn: production settings (DJANGO_DEBUG=0), {facts['workers']} workers ×"
         f" {facts['gunicorn_threads']} threads, {facts['database']}; 'no response cache' is the"
-        " same app with DJANGO_RESPONSE_CACHE=0, rendering every request. The nginx cache is"
+        " same app with DJANGO_RESPONSE_CACHE=0, rendering every request (the database is"
+        " ANALYZEd after loading, as autovacuum would in service). The nginx cache is"
         " deploy/nginx.conf's rules (deploy/nginx-archive.conf) on plain HTTP; the ceiling is nginx"
         " serving the same bytes saved as files. Datasette 0.65.5 serves the same"
         f" {facts['signatories']} signatories from SQLite with an FTS5 index (immutable mode, 50"

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loadtest import datasette_db, nginx_config, report  # noqa: E402
+from loadtest.load_database import analyze, database_url, ensure_postgres_database  # noqa: E402
 
 HOST = "127.0.0.1"
 APP_PORT, CACHE_PORT, CEILING_PORT, DATASETTE_PORT, UNCACHED_PORT = 8041, 8042, 8043, 8044, 8045
@@ -36,11 +37,13 @@ GUNICORN_THREADS = os.environ.get("LOADTEST_GUNICORN_THREADS", "2")
 DATASETTE = Path(os.environ.get("DATASETTE", "/tmp/archive-loadtest-venv/bin/datasette"))
 BIN = Path(sys.executable).parent
 
-# (name, path on the app, file name of its saved copy for the ceiling)
+# (name, path on the app, file name of its saved copy for the ceiling); the signatory page's
+# path is the first signatory's, found when the app is up.
 PAGES = [
     ("letter", "/", "letter.html"),
     ("directory", "/signatories/", "directory.html"),
     ("search page", "/signatories/?q=tibet", "search.html"),
+    ("signatory page", "", "signatory.html"),
     ("search API", "/api/signatories?q=tibet", "search.json"),
 ]
 DATASETTE_PAGES = [
@@ -64,26 +67,6 @@ def log(message: str) -> None:
     print(f"[loadtest] {message}", flush=True)
 
 
-def database_url() -> str:
-    if url := os.environ.get("LOADTEST_DATABASE_URL"):
-        return url
-    ready = subprocess.run(["pg_isready", "-q", "-h", HOST, "-p", "5432"], check=False)
-    if shutil.which("pg_isready") and ready.returncode == 0:
-        return "postgres://postgres@127.0.0.1:5432/archive_loadtest"
-    return f"sqlite:///{WORK}/archive.sqlite3"
-
-
-def ensure_postgres_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
 def production_env(db_url: str, **extra: str) -> dict:
     env = dict(os.environ)
     env.update(
@@ -96,6 +79,8 @@ def production_env(db_url: str, **extra: str) -> dict:
         GUNICORN_ACCESS_LOG="",
         GUNICORN_WORKERS=GUNICORN_WORKERS,
         GUNICORN_THREADS=GUNICORN_THREADS,
+        # Recycling a worker drops wrk's keep-alive connections (a read error): not mid-run.
+        GUNICORN_MAX_REQUESTS=os.environ.get("LOADTEST_GUNICORN_MAX_REQUESTS", "1000000"),
     )
     env.update(extra)
     return env
@@ -246,13 +231,15 @@ def main() -> int:
         return 2
     check_tls_config()
 
-    db_url = database_url()
+    db_url = database_url(WORK)
     if db_url.startswith("postgres"):
         ensure_postgres_database(db_url)
     env = production_env(db_url)
     log(f"database: {db_url.split('@')[-1]}")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "load_letter", "--verbosity", "0")
+    if db_url.startswith("postgres"):
+        analyze(db_url)
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
     processes = Processes()
@@ -281,10 +268,12 @@ def measure(processes: Processes, db_url: str) -> int:
     )
     wait_until_up(f"{app_url}/healthz", app)
     wait_until_up(f"http://{HOST}:{UNCACHED_PORT}/healthz", uncached)
+    first = urlsplit(datasette_db.fetch_signatories(app_url, first_only=True)[0]["url"]).path
+    pages = [(name, path or first, file) for name, path, file in PAGES]
 
     ceiling_root = WORK / "ceiling"
     ceiling_root.mkdir(exist_ok=True)
-    for name, path, file_name in PAGES:
+    for name, path, file_name in pages:
         status, body, _ = get(app_url + path)
         if status != 200:
             log(f"{name} ({path}) answered {status}: not measuring")
@@ -309,7 +298,7 @@ def measure(processes: Processes, db_url: str) -> int:
         ["nginx", "-p", str(nginx_dir), "-c", str(conf), "-g", "daemon off;"], "nginx.log"
     )
     wait_until_up(f"http://{HOST}:{CEILING_PORT}/letter.html", nginx)
-    for name, path, _ in PAGES:
+    for name, path, _ in pages:
         get(f"http://{HOST}:{CACHE_PORT}{path}")
         status, _, headers = get(f"http://{HOST}:{CACHE_PORT}{path}")
         if status != 200 or headers.get("X-Cache-Status") != "HIT":
@@ -336,19 +325,19 @@ def measure(processes: Processes, db_url: str) -> int:
     log(f"Datasette serves {count} signatories with full-text search")
 
     runs = []
-    for name, path, file_name in PAGES:
+    for name, path, file_name in pages:
         runs.append(
             wrk(name, "nginx, saved copy (ceiling)", f"http://{HOST}:{CEILING_PORT}/{file_name}")
         )
         runs.append(wrk(name, "nginx cache → gunicorn", f"http://{HOST}:{CACHE_PORT}{path}"))
         runs.append(wrk(name, "gunicorn (Django)", app_url + path))
-    for name, path in (PAGES[1][:2], PAGES[3][:2]):
+    for name, path, _ in pages:
         runs.append(
             wrk(name, "gunicorn, no response cache", f"http://{HOST}:{UNCACHED_PORT}{path}")
         )
     for name, path in DATASETTE_PAGES:
         runs.append(wrk(name, "Datasette", datasette_url + path))
-    runs += measure_faults(processes, gunicorn, app)
+    runs += measure_faults(processes, gunicorn, app, pages)
 
     ratios = report.ratios(runs)
     environment = report.environment(
@@ -378,7 +367,9 @@ def measure(processes: Processes, db_url: str) -> int:
     return 0
 
 
-def measure_faults(processes: Processes, gunicorn: list[str], app: subprocess.Popen) -> list[Run]:
+def measure_faults(
+    processes: Processes, gunicorn: list[str], app: subprocess.Popen, pages: list
+) -> list[Run]:
     """The database down (the app must answer 503, fast), then the app down (the cache answers)."""
     dead_database = f"postgres://archive@{HOST}:{closed_port()}/archive"
     broken = processes.start(
@@ -390,12 +381,12 @@ def measure_faults(processes: Processes, gunicorn: list[str], app: subprocess.Po
     wait_until_up(f"http://{HOST}:{DEAD_DATABASE_PORT}/healthz", broken, status=503)
     runs = [
         wrk(name, "gunicorn, database down (503)", f"http://{HOST}:{DEAD_DATABASE_PORT}{path}", 503)
-        for name, path, _ in PAGES[:2]
+        for name, path, _ in pages[:2]
     ]
     processes.stop(app)
     runs += [
         wrk(name, "nginx cache, app stopped", f"http://{HOST}:{CACHE_PORT}{path}")
-        for name, path, _ in PAGES
+        for name, path, _ in pages
     ]
     return runs
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from letters.models import SourceVersion
 from names.sorting import initial_range, latin_range
 from public.search import search_signatories
+from public.widgets import InlineSelect
 from search.queries import SearchResult
 from signatories.models import ListEntry, SignatoryKind
 
@@ -38,16 +39,23 @@ class DirectoryFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     listed_in = django_filters.ChoiceFilter(
-        label="Listed in", method="filter_listed_in", empty_label="Any source"
+        label="Listed in", method="filter_listed_in", empty_label="Any source", widget=InlineSelect
     )
     missing_from = django_filters.ChoiceFilter(
-        label="Missing from", method="filter_missing_from", empty_label="No filter"
+        label="Missing from",
+        method="filter_missing_from",
+        empty_label="No filter",
+        widget=InlineSelect,
     )
     coverage = django_filters.ChoiceFilter(
-        label="Lists", choices=COVERAGE, method="filter_coverage", empty_label="Any"
+        label="Lists",
+        choices=COVERAGE,
+        method="filter_coverage",
+        empty_label="Any",
+        widget=InlineSelect,
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind", choices=SignatoryKind.choices, empty_label="Any"
+        label="Kind", choices=SignatoryKind.choices, empty_label="Any", widget=InlineSelect
     )
     initial = django_filters.ChoiceFilter(
         label="Initial",
@@ -56,7 +64,11 @@ class DirectoryFilter(django_filters.FilterSet):
         widget=forms.HiddenInput,
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort", choices=SORTS, method="filter_sort", empty_label="Relevance or name"
+        label="Sort",
+        choices=SORTS,
+        method="filter_sort",
+        empty_label="Relevance or name",
+        widget=InlineSelect,
     )
 
     def __init__(

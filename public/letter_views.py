@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from curation.models import SourceNote
@@ -11,7 +12,7 @@ from letters.reference import majority, signature_count
 from public.citation_views import CitationMixin
 from public.originals import ends_without_line_break, line_count
 from public.pages import ArchivePageMixin, CollationMixin
-from signatories.list_checks import differences_by_source, gaps_of_source
+from signatories.list_checks import count_in_every_list, differences_by_source, gaps_of_source
 from signatories.models import Signatory
 
 
@@ -33,12 +34,15 @@ class LetterView(CitationMixin, CollationMixin, TemplateView):
         count = signature_count(
             self.sources,
             distinct=signatories.count(),
-            in_every_list=signatories.in_every_list().count(),
+            in_every_list=count_in_every_list(self.letter, self.list_sources),
         )
         differences = differences_by_source(self.letter, self.list_sources)
         # Each list against its note, and how its names differ from the other lists'.
         checks = [(*row, differences[row[0].pk]) for row in count.listed]
+        request = self.request
         context.update(
+            # Each paragraph's permalink: this address, resolved once for them all.
+            letter_url=f"{request.scheme}://{request.get_host()}{reverse('letters:letter')}",
             paragraphs=collation.paragraphs(),
             witnesses=self.labelled(collation.sources),
             wording_variants=sum(1 for v in collation.variants if v.kind == "wording"),

@@ -1,6 +1,6 @@
 """What every public page shares: the letter, its sources, and the page's title and description."""
 
-from django.db.models import Count
+from django.db.models import Count, Subquery
 from django.utils.functional import cached_property
 
 from letters.labels import assign_labels
@@ -13,25 +13,31 @@ SITE_NAME = "Open letter archive"
 class ArchivePageMixin:
     """Puts the letter, its sources (for the footer and the marks) and page metadata in context.
 
-    Every page costs the same two queries for this, however many signatories there are."""
+    Every page costs the same query for this (two for a letter without sources), however many
+    signatories there are."""
 
     page_title = ""
     description = ""
 
     @cached_property
     def letter(self) -> Letter | None:
+        if self.sources:
+            return self.sources[0].letter  # read with the sources
         return Letter.objects.order_by("pk").first()
 
     @cached_property
     def sources(self) -> list[SourceVersion]:
-        if self.letter is None:
-            return []
+        """The first letter's sources, with the letter, in one query."""
+        first = Letter.objects.order_by("pk").values("pk")[:1]
         sources = list(
-            SourceVersion.objects.filter(letter=self.letter)
+            SourceVersion.objects.filter(letter=Subquery(first))
+            .select_related("letter")
             .defer("text", "raw")
             .annotate(entry_count=Count("entries"))
             .order_by("position")
         )
+        for source in sources[1:]:
+            source.letter = sources[0].letter  # one letter object, as the page reads it
         assign_labels(sources)
         return sources
 

@@ -1,13 +1,14 @@
 """Read-only JSON API for signatories: the contract clients and tests rely on."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from public.links import SlugLink
 from public.search import SearchPaginator, cut_short, search_signatories
-from signatories.models import Alias, ListEntry, Signatory
+from signatories.models import Alias, ListEntry, MatchMethod, PinKind, Signatory
 from web.api_json import api_error, api_json, api_list
 
 DEFAULT_PAGE_SIZE = 50
@@ -28,38 +29,72 @@ def positive_int(value: str | None, default: int) -> int | None:
     return number if number >= 1 else None
 
 
-def signatories_with_entries():
-    """Signatories with their entries in `listed_entries`, in list order: a plain list, which
-    costs less than a related manager's queryset made for each signatory of the page."""
-    entries = (
-        ListEntry.objects.select_related("source", "override")
-        .defer("source__text", "source__body", "source__raw")
+def api_signatories():
+    """Signatories with the fields the API shows (their entries and aliases: `page_details`)."""
+    return Signatory.objects.only("slug", "name", "kind", "country", "name_language", "public_note")
+
+
+@dataclass
+class PageDetails:
+    """The entries (in list order) and aliases (by name) of a page's signatories, by signatory
+    id, read as plain rows in two queries: model instances for them cost more than the rest of
+    the page."""
+
+    entries: dict[int, list[dict]]
+    aliases: dict[int, list[dict]]
+
+
+ENTRY_FIELDS = (
+    "signatory_id", "source__slug", "ordinal", "number", "text", "place", "line_start",
+    "line_end", "match_method", "match_score", "override_id", "override__kind",
+    "override__created_at",
+)  # fmt: skip
+
+
+def page_details(signatory_ids: list[int]) -> PageDetails:
+    entries: dict[int, list[dict]] = {pk: [] for pk in signatory_ids}
+    aliases: dict[int, list[dict]] = {pk: [] for pk in signatory_ids}
+    rows = (
+        ListEntry.objects.filter(signatory_id__in=signatory_ids)
         .order_by("source__position", "ordinal")
+        .values(*ENTRY_FIELDS)
     )
-    return Signatory.objects.prefetch_related(
-        Prefetch("entries", queryset=entries, to_attr="listed_entries"),
-        Prefetch("aliases", queryset=Alias.objects.order_by("name")),
-    )
+    for row in rows:
+        entries[row["signatory_id"]].append(row)
+    names = Alias.objects.filter(signatory_id__in=signatory_ids).order_by("name")
+    for signatory_id, name, language in names.values_list("signatory_id", "name", "language"):
+        aliases[signatory_id].append({"name": name, "language": language or None})
+    return PageDetails(entries, aliases)
 
 
 def pin_data(entry: ListEntry) -> dict | None:
     """A curator's decision about the entry, beside the importer's evidence; None if none."""
     if entry.override is None:
         return None
+    return pin_row_data(entry.override.kind, entry.override.created_at)
+
+
+def pin_row_data(kind: str, created_at) -> dict:
     return {
-        "decision": entry.override.kind,
-        "label": entry.override.get_kind_display(),
-        "pinned_at": entry.override.created_at.isoformat(),
+        "decision": kind,
+        "label": str(PIN_LABELS.get(kind, kind)),
+        "pinned_at": created_at.isoformat(),
     }
 
 
-def curated_data(signatory: Signatory) -> dict:
+PIN_LABELS = dict(PinKind.choices)
+
+
+def curated_data(signatory: Signatory, aliases: list[dict] | None = None) -> dict:
     """What curators published about a signatory: aliases with their language, country,
-    language of the name and public note."""
-    return {
-        "aliases": [
+    language of the name and public note. `aliases` as `page_details` reads them, else the
+    signatory's (prefetched) aliases."""
+    if aliases is None:
+        aliases = [
             {"name": a.name, "language": a.language or None} for a in signatory.aliases.all()
-        ],
+        ]
+    return {
+        "aliases": aliases,
         "country": signatory.country or None,
         "country_name": signatory.country_name or None,
         "language": signatory.name_language or None,
@@ -67,39 +102,51 @@ def curated_data(signatory: Signatory) -> dict:
     }
 
 
-def entry_data(request, entry: ListEntry) -> dict:
-    source_url = entry.source.get_absolute_url()
-    return {
-        "type": "entry",
-        "source": entry.source.slug,
-        "source_api_url": request.build_absolute_uri(
-            reverse("api:source", args=[entry.source.slug])
-        ),
-        # The entry's first line on its source's page, where the whole text is numbered.
-        "line_url": request.build_absolute_uri(f"{source_url}#L{entry.line_start}"),
-        "ordinal": entry.ordinal,
-        "number": entry.number,
-        "text": entry.text,
-        "place": entry.place,
-        "line_start": entry.line_start,
-        "line_end": entry.line_end,
-        "match_method": entry.match_method,
-        "match_score": entry.similarity,
-        "curator_pin": pin_data(entry),
-    }
+class Serializer:
+    """The JSON of signatories and their entries, with every link's address resolved once."""
 
+    def __init__(self, request):
+        self.signatory_api_url = SlugLink(request, "api:signatory")
+        self.signatory_url = SlugLink(request, "signatories:detail")
+        self.source_api_url = SlugLink(request, "api:source")
+        self.source_url = SlugLink(request, "letters:source-detail")
 
-def signatory_data(request, signatory: Signatory) -> dict:
-    return {
-        "type": "signatory",
-        "api_url": request.build_absolute_uri(reverse("api:signatory", args=[signatory.slug])),
-        "url": request.build_absolute_uri(signatory.get_absolute_url()),
-        "slug": signatory.slug,
-        "name": signatory.name,
-        "kind": signatory.kind,
-        **curated_data(signatory),
-        "entries": [entry_data(request, e) for e in signatory.listed_entries],
-    }
+    def entry(self, row: dict) -> dict:
+        slug, method = row["source__slug"], row["match_method"]
+        return {
+            "type": "entry",
+            "source": slug,
+            "source_api_url": self.source_api_url(slug),
+            # The entry's first line on its source's page, where the whole text is numbered.
+            "line_url": f"{self.source_url(slug)}#L{row['line_start']}",
+            "ordinal": row["ordinal"],
+            "number": row["number"],
+            "text": row["text"],
+            "place": row["place"],
+            "line_start": row["line_start"],
+            "line_end": row["line_end"],
+            "match_method": method,
+            "match_score": None if method == MatchMethod.NEW else row["match_score"],
+            "curator_pin": None
+            if row["override_id"] is None
+            else pin_row_data(row["override__kind"], row["override__created_at"]),
+        }
+
+    def signatory(self, signatory: Signatory, details: PageDetails) -> dict:
+        return {
+            "type": "signatory",
+            "api_url": self.signatory_api_url(signatory.slug),
+            "url": self.signatory_url(signatory.slug),
+            "slug": signatory.slug,
+            "name": signatory.name,
+            "kind": signatory.kind,
+            **curated_data(signatory, details.aliases[signatory.pk]),
+            "entries": [self.entry(row) for row in details.entries[signatory.pk]],
+        }
+
+    def signatories(self, signatories: list[Signatory]) -> list[dict]:
+        details = page_details([s.pk for s in signatories])
+        return [self.signatory(s, details) for s in signatories]
 
 
 @require_safe
@@ -115,7 +162,7 @@ def signatory_list(request):
         return bad_request("page_size must be a positive whole number")
     page_size = min(page_size, MAX_PAGE_SIZE)
 
-    result = search_signatories(signatories_with_entries().order_by("sort_key", "pk"), q)
+    result = search_signatories(api_signatories().order_by("sort_key", "pk"), q)
     paginator = SearchPaginator(result, page_size)
     if page_number > max(paginator.num_pages, 1):
         raise Http404("No such page.")
@@ -130,11 +177,15 @@ def signatory_list(request):
         api_list(
             [
                 {
-                    **signatory_data(request, s),
+                    **data,
                     "match": result.match(s) if q else None,
                     "words_missing": list(result.missing(s)),
                 }
-                for s in page.object_list
+                for s, data in zip(
+                    page.object_list,
+                    Serializer(request).signatories(list(page.object_list)),
+                    strict=True,
+                )
             ],
             count=paginator.count,
             next_url=link(page.next_page_number()) if page.has_next() else None,
@@ -151,5 +202,5 @@ signatory_list.query_parameters = frozenset({"q", "page", "page_size"})
 
 @require_safe
 def signatory_detail(request, slug: str):
-    signatory = get_object_or_404(signatories_with_entries(), slug=slug)
-    return api_json(signatory_data(request, signatory))
+    signatory = get_object_or_404(api_signatories(), slug=slug)
+    return api_json(Serializer(request).signatories([signatory])[0])

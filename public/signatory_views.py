@@ -1,10 +1,13 @@
 """Public pages of the signatory directory: the directory and one signatory."""
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.template.defaulttags import querystring
+from django.template.loader import get_template
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -12,30 +15,63 @@ from curation.log import alias_additions, alias_change
 from public.citation_views import CitationMixin
 from public.citations import entry_citation
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
+from public.links import SlugLink
 from public.pages import ArchivePageMixin
 from public.search import cut_short
 from search.queries import Match
 from signatories.models import Alias, ListEntry, Signatory
 
+MARKS_TEMPLATE = "signatories/signatory_list.html#marks"
 
-def memberships(letter, signatory_ids=None) -> dict[int, set[int]]:
-    """Signatory id -> ids of the sources that list it, in one query."""
-    entries = ListEntry.objects.filter(source__letter=letter)
+
+def memberships(letter, signatory_ids=None, source_ids=None) -> dict[int, set[int]]:
+    """Signatory id -> ids of the sources that list it, in one query (with `source_ids`, the
+    letter's sources, without joining them)."""
+    if source_ids is None:
+        entries = ListEntry.objects.filter(source__letter=letter)
+    else:
+        entries = ListEntry.objects.filter(source_id__in=source_ids)
     if signatory_ids is not None:
         entries = entries.filter(signatory_id__in=signatory_ids)
     found: dict[int, set[int]] = defaultdict(set)
-    for signatory_id, source_id in entries.values_list("signatory_id", "source_id"):
+    for signatory_id, source_id in entries.order_by().values_list("signatory_id", "source_id"):
         found[signatory_id].add(source_id)
     return found
 
 
 def mark_sources(signatories, sources, listed: dict[int, set[int]]) -> None:
-    """Give each signatory `marks`: (source, listed?) for every source with a list."""
+    """Give each signatory `marks_html`: a mark for every source with a list, saying whether it
+    lists the signatory. A page has few patterns of marks: each is rendered once."""
+    template = get_template(MARKS_TEMPLATE)
+    rendered: dict[tuple[bool, ...], str] = {}
     for signatory in signatories:
         ids = listed.get(signatory.pk, set())
-        signatory.marks = [(source, source.pk in ids) for source in sources]
-        signatory.listed_labels = [s.label for s, on in signatory.marks if on]
-        signatory.missing_labels = [s.label for s, on in signatory.marks if not on]
+        pattern = tuple(source.pk in ids for source in sources)
+        if pattern not in rendered:
+            marks = list(zip(sources, pattern, strict=True))
+            rendered[pattern] = template.render(
+                {
+                    "marks": marks,
+                    "listed_labels": [s.label for s, on in marks if on],
+                    "missing_labels": [s.label for s, on in marks if not on],
+                }
+            )
+        signatory.marks_html = rendered[pattern]
+
+
+def initial_links(request) -> list[tuple[str, str, str]]:
+    """(initial, label, query) of each A-Z link: what `{% querystring initial=… page=None %}`
+    gives, built once for the page with a placeholder for the initial."""
+    placeholder = "INITIAL"
+    query = querystring(SimpleNamespace(request=request), initial=placeholder, page=None)
+    return [
+        (
+            initial,
+            "Digits and other scripts" if initial == OTHER_INITIAL else initial,
+            query.replace(f"initial={placeholder}", f"initial={initial}"),
+        )
+        for initial in INITIALS
+    ]
 
 
 class DirectoryQuerysetMixin(ArchivePageMixin):
@@ -59,11 +95,16 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
     context_object_name = "signatories"
     paginate_by = 50
     query_parameters = DirectoryQuerysetMixin.query_parameters | {"page"}
+    # What a row shows (`name_language`: the name's lang attribute), not the whole signatory.
+    shown_fields = ("slug", "name", "kind", "name_language")
     page_title = "Signatories"
     description = (
         "Directory of the organisations and people who signed the open letter, with the copies "
         "of the letter that list each one."
     )
+
+    def get_queryset(self):
+        return super().get_queryset().only(*self.shown_fields)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         """Count the whole directory once per data version: every import and correction bumps
@@ -91,7 +132,11 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         context = super().get_context_data(**kwargs)
         page = list(context["signatories"])
         sources = self.list_sources
-        mark_sources(page, sources, memberships(self.letter, [s.pk for s in page]))
+        listed = memberships(self.letter, [s.pk for s in page], [s.pk for s in self.sources])
+        mark_sources(page, sources, listed)
+        path = SlugLink(None, "signatories:detail")
+        for signatory in page:
+            signatory.path = path(signatory.slug)
         form = self.filterset.form
         data = form.cleaned_data if self.filterset.is_bound and form.is_valid() else {}
         result_count = context["paginator"].count if context.get("paginator") else len(page)
@@ -109,9 +154,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             signatories=page,
             q=data.get("q", ""),
             current_initial=data.get("initial", ""),
-            initials=[
-                (i, "Digits and other scripts" if i == OTHER_INITIAL else i) for i in INITIALS
-            ],
+            initials=initial_links(self.request),
             result_count=result_count,
             cut_short=searched and cut_short(result_count),
             left_out=left_out,

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from letters.reference import signature_count
 from public.pages import ArchivePageMixin
+from signatories.list_checks import count_in_every_list
 from signatories.models import Signatory
 
 
@@ -21,7 +22,7 @@ class AboutView(ArchivePageMixin, TemplateView):
         if self.letter is not None:
             signatories = Signatory.objects.filter(letter=self.letter)
             context["signatory_count"] = signatories.count()
-            context["in_every_list"] = signatories.in_every_list().count()
+            context["in_every_list"] = count_in_every_list(self.letter, self.list_sources)
             context["count"] = signature_count(
                 self.sources,
                 distinct=context["signatory_count"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from signatories.models import ListEntry, Signatory
 
@@ -61,12 +61,34 @@ def list_differences(
     return differences
 
 
+def lists_per_signatory(list_sources):
+    """Rows of `signatory_id` and `lists`: how many of `list_sources` list that signatory (only
+    signatories some of them list). Grouping the entries once costs less than asking, for each
+    signatory, whether some list lacks it (`listed_everywhere`), and says the same."""
+    return (
+        ListEntry.objects.filter(source_id__in=[s.pk for s in list_sources])
+        .order_by()
+        .values("signatory_id")
+        .annotate(lists=Count("source_id", distinct=True))
+    )
+
+
+def count_in_every_list(letter, list_sources) -> int:
+    """`letter.signatories.in_every_list().count()`, where `list_sources` are the letter's
+    sources with a list, in one cheaper query."""
+    if not list_sources:
+        return letter.signatories.count()
+    return lists_per_signatory(list_sources).filter(lists=len(list_sources)).count()
+
+
 def partial_memberships(letter, list_sources) -> tuple[dict[int, set[int]], dict[int, Named]]:
-    """Memberships and names of the signatories missing from some list, in one query."""
-    partial = letter.signatories.missing_from_some_list().values("pk")
+    """Memberships and names of the signatories missing from some list, in one query (one
+    listed by no list at all changes no list's differences, and is left out)."""
+    partial = lists_per_signatory(list_sources).filter(lists__lt=len(list_sources))
     rows = ListEntry.objects.filter(
-        signatory__in=partial, source_id__in=[s.pk for s in list_sources]
-    ).values_list("signatory_id", "source_id", "signatory__name", "signatory__slug")
+        signatory__in=partial.values("signatory_id"), source_id__in=[s.pk for s in list_sources]
+    ).order_by()
+    rows = rows.values_list("signatory_id", "source_id", "signatory__name", "signatory__slug")
     memberships: dict[int, set[int]] = {}
     names: dict[int, Named] = {}
     for signatory_id, source_id, name, slug in rows:

@@ -6,8 +6,14 @@ import re
 import pytest
 from django.urls import reverse
 
-from letters.models import SourceVersion
-from signatories.list_checks import Gap, left_out_at, list_differences, numbering_gaps
+from letters.models import Letter, SourceKind, SourceVersion
+from signatories.list_checks import (
+    Gap,
+    count_in_every_list,
+    left_out_at,
+    list_differences,
+    numbering_gaps,
+)
 from signatories.models import Signatory
 from tests.factories import ListEntryFactory, SignatoryFactory, SourceVersionFactory
 
@@ -144,3 +150,28 @@ def test_source_page_quotes_variant_context_from_the_reference_text(client, seed
     assert contexts and not any("worldwide" in c for c in contexts)
     collation_html = client.get(reverse("letters:collation")).content.decode()
     assert "rights violations worldwide" not in collation_html
+
+
+@pytest.mark.django_db
+def test_count_in_every_list_agrees_with_the_rule_in_every_list(seeded):
+    letter = Letter.objects.get()
+    list_sources = list(SourceVersion.objects.with_lists().filter(letter=letter))
+    expected = letter.signatories.in_every_list().count()
+    assert expected == 279  # the seed's four lists share 279 names
+    assert count_in_every_list(letter, list_sources) == expected
+
+
+@pytest.mark.django_db
+def test_count_in_every_list_leaves_out_signatories_some_list_or_every_list_lacks(db):
+    web, pdf = SourceVersionFactory(slug="web"), SourceVersionFactory(slug="pdf")
+    SourceVersionFactory(slug="news", kind=SourceKind.NEWS_REPORT)
+    both = SignatoryFactory()
+    for source in (web, pdf):
+        ListEntryFactory(source=source, signatory=both)
+    ListEntryFactory(source=web, signatory=SignatoryFactory())
+    ListEntryFactory(source=web, signatory=SignatoryFactory(), ordinal=99)
+    SignatoryFactory()  # listed nowhere (a curated signatory whose entries moved away)
+    letter = both.letter
+    assert letter.signatories.in_every_list().count() == 1
+    assert count_in_every_list(letter, [web, pdf]) == 1
+    assert count_in_every_list(letter, []) == letter.signatories.count() == 4
