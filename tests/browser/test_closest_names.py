@@ -5,7 +5,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import archive, browser, session  # noqa: F401 (fixtures)
 from tests.browser.test_accessibility import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -14,7 +13,7 @@ CLOSEST = "/signatories/?q=Saint+Petersburg+Human+Rights+Council"
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_closest_names_are_axe_clean_and_fit_the_screen(session, width):  # noqa: F811
+def test_closest_names_are_axe_clean_and_fit_the_screen(session, width):
     reader = session(viewport={"width": width, "height": 900})
     page = reader.goto(CLOSEST)
     expect(page.locator(".result-count")).to_have_text(
@@ -27,7 +26,7 @@ def test_closest_names_are_axe_clean_and_fit_the_screen(session, width):  # noqa
     assert reader.outside == [] and reader.console_errors == []
 
 
-def test_closest_names_without_javascript(session):  # noqa: F811
+def test_closest_names_without_javascript(session):
     reader = session(viewport={"width": 320, "height": 900}, java_script_enabled=False)
     page = reader.goto("/signatories/")
     page.get_by_label("Search names").fill("Human Rights Watch China")
@@ -39,7 +38,7 @@ def test_closest_names_without_javascript(session):  # noqa: F811
     expect(page.locator(".directory .missing").first).to_contain_text("without china")
 
 
-def test_typing_a_name_that_did_not_sign_never_says_it_matches(session):  # noqa: F811
+def test_typing_a_name_that_did_not_sign_never_says_it_matches(session):
     reader = session()
     page = reader.goto("/signatories/")
     page.get_by_label("Search names").fill("Huamn Rights Wacth")
