@@ -19,26 +19,18 @@ def letter_collation(sources: list[SourceVersion]) -> Collation:
     """The collation of every source that prints the body, in letter.toml order."""
     witnesses = tuple((s.slug, s.body) for s in sources if s.body.strip())
     hyphenated = tuple(
-        (s.slug, hyphenated_words(s))
+        (s.slug, frozenset(line_end_hyphen_words(pdf_text(s))))
         for s in sources
         if s.kind == SourceKind.PDF_TEXT and s.body.strip()
     )
     return cached_collation(witnesses, hyphenated)
 
 
-def hyphenated_words(source: SourceVersion) -> frozenset[str]:
-    # Pages load sources without their (long) text: its words are read once per file.
+def pdf_text(source: SourceVersion) -> str:
+    # Pages load sources without their (long) text; fetch it only for the PDF copies.
     if "text" in source.get_deferred_fields():
-        return stored_hyphenated_words(source.pk, source.sha256)
-    return frozenset(line_end_hyphen_words(source.text))
-
-
-@lru_cache(maxsize=32)
-def stored_hyphenated_words(pk: int, sha256: str) -> frozenset[str]:
-    """The words a stored copy breaks with a hyphen at a line end, read from its text once per
-    process for each file (its sha256 is the file's identity, and the text is read from it)."""
-    text = SourceVersion.objects.values_list("text", flat=True).get(pk=pk)
-    return frozenset(line_end_hyphen_words(text))
+        return SourceVersion.objects.values_list("text", flat=True).get(pk=source.pk)
+    return source.text
 
 
 def majority(values: list[str]) -> str:

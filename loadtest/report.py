@@ -3,7 +3,7 @@
 import re
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 SECTION = "## Load"
@@ -63,6 +63,15 @@ class Ratio:
         return self.value >= self.target
 
 
+def median_runs(rounds: list[list]) -> list:
+    """Of each target measured once a round, its run of median rate, with every round's errors."""
+    kept = []
+    for runs in zip(*rounds, strict=True):
+        ranked = sorted(runs, key=lambda r: r.requests_per_second)
+        kept.append(replace(ranked[len(ranked) // 2], errors=sum(r.errors for r in runs)))
+    return kept
+
+
 def ratios(runs) -> list[Ratio]:
     rate = {(r.server, r.target): r.requests_per_second for r in runs}
     return [Ratio(name, rate[top] / rate[bottom], target) for name, top, bottom, target in TARGETS]
@@ -96,7 +105,9 @@ def markdown(runs, ratio_list: list[Ratio], facts: dict) -> str:
         f"gunicorn: production settings (DJANGO_DEBUG=0), {facts['workers']} workers ×"
         f" {facts['gunicorn_threads']} threads, {facts['database']}; 'no response cache' is the"
         " same app with DJANGO_RESPONSE_CACHE=0, rendering every request (the database is"
-        " ANALYZEd after loading, as autovacuum would in service). The nginx cache is"
+        " ANALYZEd after loading, as autovacuum would in service); it and Datasette are measured"
+        f" in turns, {facts['rounds']} rounds of {facts['round_seconds']} s, and each row is the"
+        " median round (its errors those of every round). The nginx cache is"
         " deploy/nginx.conf's rules (deploy/nginx-archive.conf) on plain HTTP; the ceiling is nginx"
         " serving the same bytes saved as files. Datasette 0.65.5 serves the same"
         f" {facts['signatories']} signatories from SQLite with an FTS5 index (immutable mode, 50"
