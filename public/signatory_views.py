@@ -165,7 +165,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             closest=searched
             and result is not None
             and not self.filterset.sorting
-            and (bool(left_out) or (best is not None and best.search_match == Match.TYPO)),
+            and (bool(left_out) or (best is not None and best.search_match not in Match.NAMED)),
             named_none=searched and not page,
             ranked_limit=f"{settings.SEARCH_RANKED_LIMIT:,}",
             filtered=any(data.get(k) for k in form.fields),

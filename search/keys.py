@@ -59,7 +59,8 @@ def initialisms(text: str) -> list[str]:
 
     The first letters of its words, then of its capitalised words (which leaves out "of", "for",
     "de"): "Human Rights Watch" -> ["hrw"], "International Commission of Jurists" -> ["icoj",
-    "icj"]. A name with brackets has those of each part ("World Uyghur Congress (Germany)" ->
+    "icj"], then those of its first capitalised words ("Society for Threatened Peoples –
+    Germany" -> [..., "stpg", "stp"]). A name with brackets has those of each part ("World Uyghur Congress (Germany)" ->
     "wuc"); apostrophes join words as in `joined_words`. Only 3 to 12 letters: two letters are the
     initials of too many names, and nobody types a longer acronym that was never printed.
     """
@@ -70,9 +71,12 @@ def initialisms(text: str) -> list[str]:
             continue
         every = "".join(w[0] for w in words)
         capitalised = "".join(w[0] for w in words if not w[0].islower())
+        # An acronym often leaves out the words a name ends with: a country, "International",
+        # a name in another script ("Minority Rights Group International" is "MRG").
+        shortened = [capitalised[:n] for n in range(len(capitalised) - 1, INITIALISM_MIN - 1, -1)]
         found.extend(
             letters.casefold()
-            for letters in (every, capitalised)
+            for letters in (every, capitalised, *shortened)
             if INITIALISM_MIN <= len(letters) <= INITIALISM_MAX
         )
     return list(dict.fromkeys(found))
@@ -137,6 +141,8 @@ class QueryForms:
     @classmethod
     def parse(cls, q: str) -> QueryForms:
         folded = joined_words(spelled_out(q))
+        if " " in folded and all(len(w) == 1 for w in folded.split()):
+            folded = folded.replace(" ", "")  # letters typed apart are one word: "I.C.C.R."
         return cls(
             folded=folded,
             compact=folded.replace(" ", ""),

@@ -59,9 +59,9 @@ class Tier:
     DISPLAY_NAME = 0  # the display name, folded or without spaces
     ANY_NAME = 1  # a source reading, an alias or a bracketed part of a name
     WHOLE_WORDS = 2  # the query as whole words inside a name
-    PREFIX = 3  # the query at the start of a word
-    ALL_WORDS = 4  # every query word starts a word, in any order
-    INITIALS = 5  # the query is the initials of a name ("hrw": "Human Rights Watch")
+    INITIALS = 3  # the query is the initials of a name ("hrw": "Human Rights Watch")
+    PREFIX = 4  # the query at the start of a word
+    ALL_WORDS = 5  # every query word starts a word, in any order
     PART = 6  # the query anywhere, inside words too
     PART_SPACES = 7  # the letters anywhere once spaces are ignored (queries of 4+ letters)
     FUZZY = 8  # every word, or a close vocabulary term, starts a word
@@ -83,9 +83,9 @@ def tiers(forms: QueryForms, info: WordInfo) -> dict[int, Q]:
             | Q(**{f"{COMPACT}__contains": f"{sep}{qc}{sep}"}),
         ),
         (Tier.WHOLE_WORDS, Q(**{f"{DOC}__contains": f" {q} "})),
+        (Tier.INITIALS, Q(**{f"{INITIALS}__contains": f" {forms.initialism} "})),
         (Tier.PREFIX, word_start(q)),
         (Tier.ALL_WORDS, words_condition(forms.words, info.equivalents)),
-        (Tier.INITIALS, Q(**{f"{INITIALS}__contains": f" {forms.initialism} "})),
         (Tier.PART, Q(**{f"{DOC}__contains": q})),
         (Tier.PART_SPACES, Q(**{f"{COMPACT}__contains": qc})),
         (Tier.FUZZY, words_condition(required_words(forms.words), alternatives)),
@@ -126,7 +126,8 @@ class SearchResult:
     ranked when a limit applied (more than the limit only when the matches were cut short), else
     None. `searched` is the folded query searched for, `left_out` the words of the query left out
     because no name has them all; `checked` those of them the results were checked for (the
-    others no name has), each annotated `search_has_<n>` in that order.
+    others no name has), each annotated `search_has_<n>` in that order; `optional` the short
+    words a fuzzy match need not have, each annotated `search_short_<n>`.
     """
 
     signatories: QuerySet
@@ -134,11 +135,21 @@ class SearchResult:
     searched: str = ""
     left_out: tuple[str, ...] = ()
     checked: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
 
     def missing(self, signatory) -> tuple[str, ...]:
-        """The words of the query that this result (a row of `signatories`) does not have."""
+        """The words of the query that this result (a row of `signatories`) does not have: those
+        left out, and in the fuzzy tier the short words it need not have ("now" of "Freedom Now"
+        in "Freedom House")."""
         has = {w for n, w in enumerate(self.checked) if getattr(signatory, f"search_has_{n}", 0)}
-        return tuple(w for w in self.left_out if w not in has)
+        missing = [w for w in self.left_out if w not in has]
+        if getattr(signatory, "search_tier", None) == Tier.FUZZY:
+            missing.extend(
+                w
+                for n, w in enumerate(self.optional)
+                if not getattr(signatory, f"search_short_{n}", 1)
+            )
+        return tuple(missing)
 
     def match(self, signatory) -> str:
         """How this result matched: one of `Match.CHOICES`."""
@@ -178,7 +189,7 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     matches, ids = matching(queryset, forms, info, limit)
     left_out: tuple[str, ...] = ()
     weight: dict[str, float] = {}
-    if len(forms.words) > 1 and not (ids if limit is not None else matches.exists()):
+    if len(forms.words) > 1 and not has_every_word(matches, ids, forms, limit):
         total = document_span(queryset.db)
         weight = weights(forms, info, total)
         whole_name = named(forms.words, names_within(queryset, forms.words), weight)
@@ -192,13 +203,35 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
             forms = QueryForms.parse(" ".join(chosen[0]))
             matches, ids = matching(queryset, forms, info, limit)
     checked = tuple(w for w in left_out if weight.get(w))
+    # With words left out, a match's coverage also counts the short words kept that it has.
+    counted = {w: weight[w] for w in (*checked, *optional_words(forms)) if weight.get(w)}
     return SearchResult(
-        signatories=ranked(matches, forms, info, {w: weight[w] for w in checked}),
+        signatories=ranked(matches, forms, info, counted if checked else {}),
         ranked=None if ids is None else len(ids),
         searched=forms.folded,
         left_out=left_out,
         checked=checked,
+        optional=optional_words(forms),
     )
+
+
+def has_every_word(matches: QuerySet, ids, forms: QueryForms, limit: int | None) -> bool:
+    """Whether some match has every word of the query, the short ones a close match need not
+    have included ("aid" of "China Aid Association" in "… Association for Democracy in China")."""
+    if not (ids if limit is not None else matches.exists()):
+        return False
+    optional = optional_words(forms)
+    if not optional:
+        return True
+    every_word = reduce(and_, [word_start(w) | contains(INITIALS, w) for w in optional])
+    # or the words' letters run together in a name ("chang sha fu neng": "ChangSha FuNeng")
+    return matches.filter(every_word | contains(COMPACT, forms.compact)).exists()
+
+
+def optional_words(forms: QueryForms) -> tuple[str, ...]:
+    """The short query words a fuzzy match need not have (see `search.plans.required_words`)."""
+    required = required_words(forms.words)
+    return tuple(w for w in forms.words if w not in required)
 
 
 def word_condition(word: str, info: WordInfo) -> Q:
@@ -217,6 +250,8 @@ def ranked(
 
     `left_out`: the words left out of the query (see `ranked_search`) with their weights; each
     is annotated `search_has_<n>`, and the matches that have more of them by weight come first.
+    It may also weigh the short words of `forms` a close match need not have (already annotated
+    `search_short_<n>`), so a match lacking one of those counts less.
     """
     vendor = connections[matches.db].vendor
     queryset = matches.annotate(
@@ -239,17 +274,18 @@ def ranked(
         Collate(NAME, BYTE_ORDER[vendor]),
         "search_document__signatory_id",
     ]
-    optional = [w for w in forms.words if w not in required_words(forms.words)]
+    optional = optional_words(forms)
     if optional:
         # Short words a fuzzy match need not have ("hk", "of"): those that have them come first,
         # at the start of a word or among the initials of their words ("hk" in "Hong Kong Watch").
-        has_them = reduce(and_, [word_start(w) | contains(INITIALS, w) for w in optional])
-        queryset = queryset.annotate(
-            search_short_words=Case(
-                When(has_them, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
+        flags = {
+            f"search_short_{n}": flag(word_start(w) | contains(INITIALS, w))
+            for n, w in enumerate(optional)
+        }
+        queryset = queryset.annotate(**flags).annotate(
+            search_short_words=reduce(add, [F(name) for name in flags])
         )
-        order.insert(1, "search_short_words")
+        order.insert(1, "-search_short_words")
     if not forms.native:
         # Within a tier, the names a copy printed as typed ("Defenderss") before those that
         # only fold to it ("Defenders’s").
@@ -258,11 +294,14 @@ def ranked(
         )
         order.insert(1, "-search_as_printed")
     if left_out:
-        flags = {f"search_has_{n}": flag(word_condition(w, info)) for n, w in enumerate(left_out)}
-        queryset = queryset.annotate(**flags)
-        coverage = reduce(
-            add, [F(name) * Value(w) for name, w in zip(flags, left_out.values(), strict=True)]
-        )
+        names = {}
+        for n, w in enumerate(left_out):
+            if w in optional:
+                names[w] = f"search_short_{optional.index(w)}"
+            else:
+                names[w] = f"search_has_{n}"
+                queryset = queryset.annotate(**{names[w]: flag(word_condition(w, info))})
+        coverage = reduce(add, [F(names[w]) * Value(weight) for w, weight in left_out.items()])
         queryset = queryset.annotate(
             search_coverage=ExpressionWrapper(coverage, output_field=FloatField())
         )

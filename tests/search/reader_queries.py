@@ -42,6 +42,7 @@ class ReaderQuery:
     also: tuple[str, ...] = ()
     origin: str = "hand"  # "hand", or how the generator made it
     curated: bool = False  # found only through a curated alias (besides every translation)
+    limit: str = ""  # why the search cannot find it yet: then it must only not mislead
 
     @property
     def needs_curation(self) -> bool:
@@ -142,6 +143,7 @@ def hand_written(items: list[dict]) -> list[ReaderQuery]:
             item.get("expect"),
             tuple(item.get("also", ())),
             curated=item.get("curated", False),
+            limit=item.get("limit", ""),
         )
         for item in items
     ]

@@ -67,3 +67,14 @@ def test_the_directory_never_says_a_signatory_matches_when_none_is_named_so(clie
     assert "Closest names, spelled differently" in typo.content.decode()
     named = client.get(URL, {"q": "Human Rights Watch"})
     assert heading(named) == "1 signatory matches Human Rights Watch"
+
+
+def test_a_close_match_that_lacks_a_short_word_of_the_query_names_it_as_missing(client, seeded):
+    # "now" is too short to be required of a close match; Freedom House has "freedom" only.
+    first = api(client, "Freedom Now")["results"][0]
+    assert (first["name"], first["match"], first["words_missing"]) == (
+        "Freedom House",
+        "some words",
+        ["now"],
+    )
+    assert heading(client.get(URL, {"q": "Freedom Now"})) == "No signatory is named Freedom Now"

@@ -64,15 +64,26 @@ def test_query_forms_fold_like_documents():
         ("Human Rights Watch", ["hrw"]),
         ("International Commission of Jurists", ["icoj", "icj"]),
         ("Reporters Without Borders (Reporters sans frontières, RSF)", ["rwb", "rsf"]),
-        ("T’ruah: The Rabbinic Call for Human Rights", ["ttrcfhr", "ttrchr"]),
+        (
+            "T’ruah: The Rabbinic Call for Human Rights",
+            ["ttrcfhr", "ttrchr", "ttrch", "ttrc", "ttr"],
+        ),
         ("Московская Хельсинкская группа", ["mkg"]),  # "Moskovskaia Khel'sinkskaia gruppa"
         ("Free Tibet", []),  # two letters are the initials of too many names
         ("ChangSha FuNeng", []),
         ("國會調查兵團", []),  # one run of letters once transliterated
-        ("Asociación Civil Fuerza, Unión, Justicia, Solidaridad y Paz", ["acfujsyp", "acfujsp"]),
+        (
+            "Asociación Civil Fuerza, Unión, Justicia, Solidaridad y Paz",
+            ["acfujsyp", "acfujsp", "acfujs", "acfuj", "acfu", "acf"],
+        ),
+        # An acronym leaves out the words the name ends with ("MRG", "STP").
+        ("Minority Rights Group International", ["mrgi", "mrg"]),
+        ("Society for Threatened Peoples – Germany", ["sftpg", "stpg", "stp"]),
     ],
 )
-def test_initialisms_are_the_first_letters_of_every_word_and_of_capitalised_words(name, expected):
+def test_initialisms_are_the_first_letters_of_every_word_and_of_capitalised_words_and_their_start(
+    name, expected
+):
     assert initialisms(name) == expected
 
 
@@ -83,6 +94,12 @@ def test_a_query_is_an_initialism_when_it_is_one_word_or_spelled_out_letters():
     assert QueryForms.parse("hk").initialism is None  # too short
     assert QueryForms.parse("hk watch").initialism is None  # several words
     assert QueryForms.parse("abcdefghijklm").initialism is None  # longer than any kept
+
+
+def test_letters_typed_apart_are_read_as_one_word():
+    assert QueryForms.parse("I.C.C.R.").words == ("iccr",)
+    assert QueryForms.parse("i c c r").folded == "iccr"
+    assert QueryForms.parse("a b watch").words == ("a", "b", "watch")
 
 
 def filed_corrections(terms):
@@ -143,7 +160,7 @@ def test_fts_query_looks_up_the_leading_words_and_their_alternatives_in_compact_
 
 def test_fts_query_gives_up_where_trigrams_cannot_narrow():
     assert fts("hk") is None
-    assert fts("a b c") is None
+    assert fts("a b") is None
 
 
 def leads(words, documents) -> list[list[str]]:

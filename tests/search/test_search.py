@@ -115,7 +115,21 @@ def test_a_printed_acronym_or_word_ranks_above_mere_initials(seeded):
     longer = Signatory.objects.get(name="Uyghur Human Rights Project")
     Alias.objects.create(signatory=longer, name="Friends of HRW")
     refresh_search_documents(signatory_ids=[longer.pk])
-    assert found("hrw") == ["Uyghur Human Rights Project", "Human Rights Watch"]
+    # Then the names whose initials are "hrw", the shorter first: Human Rights Watch before
+    # Human Rights Without Frontiers International, whose initials start so.
+    assert found("hrw") == [
+        "Uyghur Human Rights Project",
+        "Human Rights Watch",
+        "Human Rights Without Frontiers International",
+    ]
+
+
+def test_a_name_whose_initials_are_the_query_ranks_above_words_that_merely_start_so(seeded):
+    # "chri" starts "Christian", but it is all of Commonwealth Human Rights Initiative's initials.
+    assert first("chri") == "Commonwealth Human Rights Initiative"
+    assert first("I.C.C.R.") == "Interfaith Center on Corporate Responsibility"
+    # An acronym that leaves out the name's last words: "Minority Rights Group International".
+    assert first("MRG") == "Minority Rights Group International"
 
 
 def test_short_words_a_fuzzy_match_may_lack_rank_the_names_that_have_them_first(seeded):
