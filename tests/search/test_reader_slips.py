@@ -5,26 +5,12 @@ when no name has every word, and a copy's damaged reading finding its own signat
 on SQLite and on PostgreSQL with the same expectations.
 """
 
-from public.search import search_signatories
-from signatories.models import Signatory
+from tests.search.searching import first, found, search
 
 HRW = "Human Rights Watch"
 CHRD = "Chinese Human Rights Defenders (CHRD)"
 SAHRDN = "Southern Africa Human Rights. Defenderss Network- SAHRDN"
 ST_PETERSBURG = "Правозащитный совет Санкт-Петербурга"
-
-
-def search(q: str):
-    return search_signatories(Signatory.objects.all(), q)
-
-
-def found(q: str) -> list[str]:
-    return [s.name for s in search(q).signatories]
-
-
-def first(q: str) -> str | None:
-    names = found(q)
-    return names[0] if names else None
 
 
 def test_swapped_letters_count_as_one_edit_even_mid_word(seeded):

@@ -14,15 +14,7 @@ from public.search import search_signatories
 from search.documents import refresh_search_documents
 from search.models import SearchDocument, SearchTerm
 from signatories.models import Alias, Signatory
-
-
-def found(q: str) -> list[str]:
-    return [s.name for s in search_signatories(Signatory.objects.all(), q).signatories]
-
-
-def first(q: str) -> str | None:
-    names = found(q)
-    return names[0] if names else None
+from tests.search.searching import first, found
 
 
 def test_the_exact_name_comes_first(seeded):
