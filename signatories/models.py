@@ -116,6 +116,11 @@ class Signatory(models.Model):
     class Meta:
         ordering = ["sort_key", "pk"]
         verbose_name_plural = "signatories"
+        # The directory's page: one letter's signatories in this order, read from the index's
+        # start (or an A-Z letter's range) without sorting the whole list.
+        indexes = [
+            models.Index(fields=["letter", "sort_key", "id"], name="signatory_directory_order")
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="signatory_name_not_empty"),
             models.CheckConstraint(
