@@ -58,8 +58,15 @@ def heaviest_first(forms: QueryForms, info: WordInfo, total: int) -> list[int]:
     if len(words) > MAX_WORDS_TO_RETRY:
         return []
     weight = weights(forms, info, total)
-    # A short word counts when it stands for a longer one ("st" for "saint", "sankt").
-    worth = set(required_words(words)) | {w for w in words if info.equivalents.get(w)}
+    # A short word counts when it stands for a longer one ("st" for "saint", "sankt"), or when
+    # no longer word of the query is as rare ("pen" of "PEN International").
+    required = set(required_words(words))
+    rarest = max((weight[w] for w in required), default=0.0)
+    worth = (
+        required
+        | {w for w in words if info.equivalents.get(w)}
+        | {w for w in words if weight[w] >= rarest}
+    )
     known = [i for i, w in enumerate(words) if w in worth and weight[w] > 0]
     return sorted(known, key=lambda i: (-weight[words[i]], i))
 

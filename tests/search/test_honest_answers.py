@@ -70,11 +70,20 @@ def test_the_directory_never_says_a_signatory_matches_when_none_is_named_so(clie
 
 
 def test_a_close_match_that_lacks_a_short_word_of_the_query_names_it_as_missing(client, seeded):
-    # "now" is too short to be required of a close match; Freedom House has "freedom" only.
-    first = api(client, "Freedom Now")["results"][0]
-    assert (first["name"], first["match"], first["words_missing"]) == (
-        "Freedom House",
+    # "hk" is too short to be required of a close match: Hong Kong Watch has it (its initials),
+    # People's Watch has "watch" only, and says so.
+    first, second = api(client, "hk watch")["results"][:2]
+    assert (first["name"], first["words_missing"]) == ("Hong Kong Watch", [])
+    assert (second["name"], second["match"], second["words_missing"]) == (
+        "People’s Watch",
         "some words",
-        ["now"],
+        ["hk"],
     )
+
+
+def test_a_short_word_rarer_than_the_others_is_kept_when_words_are_left_out(client, seeded):
+    # "pen" is rarer among the names than "international": PEN America is the closest name.
+    data = api(client, "PEN International")
+    assert data["words_left_out"] == ["international"]
+    assert data["results"][0]["name"] == "PEN America"
     assert heading(client.get(URL, {"q": "Freedom Now"})) == "No signatory is named Freedom Now"
