@@ -223,9 +223,15 @@ def has_every_word(matches: QuerySet, ids, forms: QueryForms, limit: int | None)
     optional = optional_words(forms)
     if not optional:
         return True
-    every_word = reduce(and_, [word_start(w) | contains(INITIALS, w) for w in optional])
+    every_word = reduce(and_, [has_short_word(w) for w in optional])
     # or the words' letters run together in a name ("chang sha fu neng": "ChangSha FuNeng")
     return matches.filter(every_word | contains(COMPACT, forms.compact)).exists()
+
+
+def has_short_word(word: str) -> Q:
+    """A name has a short query word: at the start of a word, or among the initials of its
+    words ("hk" in "Hong Kong Watch")."""
+    return word_start(word) | contains(INITIALS, word)
 
 
 def optional_words(forms: QueryForms) -> tuple[str, ...]:
@@ -278,10 +284,7 @@ def ranked(
     if optional:
         # Short words a fuzzy match need not have ("hk", "of"): those that have them come first,
         # at the start of a word or among the initials of their words ("hk" in "Hong Kong Watch").
-        flags = {
-            f"search_short_{n}": flag(word_start(w) | contains(INITIALS, w))
-            for n, w in enumerate(optional)
-        }
+        flags = {f"search_short_{n}": flag(has_short_word(w)) for n, w in enumerate(optional)}
         queryset = queryset.annotate(**flags).annotate(
             search_short_words=reduce(add, [F(name) for name in flags])
         )
