@@ -24,6 +24,10 @@ def test_reader_finds_a_cyrillic_name_by_its_english_one_and_sees_why(session, s
     page.locator("#directory-results").get_by_role(
         "link", name="Московская Хельсинкская группа"
     ).click()
+    # The signatory page, stylesheet included: measured before its CSS applies, a long reading
+    # with no spaces would overflow.
+    page.wait_for_url(re.compile(r"/signatories/[^/?]+/$"))
+    page.wait_for_load_state("load")
 
     aliases = page.locator(".facts dd").filter(has_text="Moscow Helsinki Group")
     expect(aliases.locator('[lang="en"]').first).to_be_visible()
