@@ -1,12 +1,21 @@
-"""Template filters that give names in other scripts their `dir` and, when certain, `lang`."""
+"""Template filters that give names in other scripts their `dir` and, when certain, `lang`.
+
+Both are pure functions of the text, and a page shows the same few hundred names and titles on
+every render: their results are remembered (bounded, per process) rather than worked out again.
+"""
+
+import functools
 
 from django import template
 from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from names.scripts import language_runs, script_language, text_direction
 
 register = template.Library()
+
+# More than the names, titles and publishers of a letter; memory stays a few hundred kB.
+REMEMBERED = 8192
 
 
 @register.filter
@@ -16,6 +25,11 @@ def name_attrs(value) -> str:
     curated = getattr(value, "name_language", "")
     if text.isascii() and not curated:
         return ""
+    return element_attributes(text, curated)
+
+
+@functools.lru_cache(maxsize=REMEMBERED)
+def element_attributes(text: str, curated: str) -> SafeString:
     lang = curated or script_language(text)
     attrs = []
     if text_direction(text) == "rtl":
@@ -31,12 +45,18 @@ def lang_runs(value) -> str:
 
     A whole name of one decisive script is left bare: `name_attrs` puts its lang on the element."""
     text = str(value)
-    if text.isascii() or script_language(text):
+    if text.isascii():
         return escape(text)
-    runs = language_runs(text)
+    return runs_html(text)
+
+
+@functools.lru_cache(maxsize=REMEMBERED)
+def runs_html(text: str) -> SafeString:
+    if script_language(text):
+        return escape(text)
     return mark_safe(
         "".join(
             format_html('<span lang="{}">{}</span>', lang, run) if lang else escape(run)
-            for run, lang in runs
+            for run, lang in language_runs(text)
         )
     )
