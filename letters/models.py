@@ -2,7 +2,8 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+
+from letters.paths import slug_path
 
 
 class Letter(models.Model):
@@ -110,10 +111,10 @@ class SourceVersion(models.Model):
         return f"{self.title} ({self.publisher})"
 
     def get_absolute_url(self) -> str:
-        return reverse("letters:source-detail", args=[self.slug])
+        return slug_path("letters:source-detail", self.slug)
 
     def get_raw_url(self) -> str:
-        return reverse("letters:source-raw", args=[self.slug])
+        return slug_path("letters:source-raw", self.slug)
 
     @property
     def claimed_named(self) -> int | None:

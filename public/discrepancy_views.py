@@ -12,6 +12,7 @@ from signatories.overlap import combinations
 
 class DiscrepanciesView(ArchivePageMixin, TemplateView):
     template_name = "signatories/discrepancies.html"
+    source_entry_counts = True
     page_title = "Discrepancies between the lists"
     description = (
         "Which signatories are missing from which copies of the open letter, and how many "

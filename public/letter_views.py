@@ -18,6 +18,7 @@ from signatories.models import Signatory
 
 class LetterView(CitationMixin, CollationMixin, TemplateView):
     template_name = "letters/letter.html"
+    source_entry_counts = True
 
     def get_page_title(self) -> str:
         return self.letter.title if self.letter else "No letter loaded"
@@ -63,6 +64,7 @@ class LetterView(CitationMixin, CollationMixin, TemplateView):
 
 class SourceListView(ArchivePageMixin, TemplateView):
     template_name = "letters/source_list.html"
+    source_entry_counts = True
     page_title = "Sources"
     description = "The copies of the open letter the archive is built from, with their provenance."
 

@@ -18,6 +18,9 @@ class ArchivePageMixin:
 
     page_title = ""
     description = ""
+    # Whether the page shows how many entries each source lists (`source.entry_count`): counting
+    # them costs the shared query a join, which the pages that do not show it are spared.
+    source_entry_counts = False
 
     @cached_property
     def letter(self) -> Letter | None:
@@ -29,13 +32,15 @@ class ArchivePageMixin:
     def sources(self) -> list[SourceVersion]:
         """The first letter's sources, with the letter, in one query."""
         first = Letter.objects.order_by("pk").values("pk")[:1]
-        sources = list(
+        queryset = (
             SourceVersion.objects.filter(letter=Subquery(first))
             .select_related("letter")
             .defer("text", "raw")
-            .annotate(entry_count=Count("entries"))
             .order_by("position")
         )
+        if self.source_entry_counts:
+            queryset = queryset.annotate(entry_count=Count("entries"))
+        sources = list(queryset)
         for source in sources[1:]:
             source.letter = sources[0].letter  # one letter object, as the page reads it
         assign_labels(sources)

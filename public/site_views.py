@@ -11,6 +11,7 @@ from signatories.models import Signatory
 
 class AboutView(ArchivePageMixin, TemplateView):
     template_name = "pages/about.html"
+    source_entry_counts = True
     page_title = "About this archive"
     description = (
         "Where the copies of the open letter come from and how the archive reconciles their "

@@ -11,10 +11,10 @@ from operator import or_
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 
 from letters.models import Letter, SourceVersion
+from letters.paths import slug_path
 from names.sorting import name_sort_key
 from signatories.countries import country_name
 
@@ -140,7 +140,7 @@ class Signatory(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("signatories:detail", args=[self.slug])
+        return slug_path("signatories:detail", self.slug)
 
     @property
     def country_name(self) -> str:
