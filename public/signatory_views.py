@@ -14,6 +14,7 @@ from django_filters.views import FilterView
 from curation.log import alias_additions, alias_change
 from public.citation_views import CitationMixin
 from public.citations import entry_citation
+from public.directory_rows import rows_html
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from public.links import SlugLink
 from public.pages import ArchivePageMixin
@@ -150,8 +151,10 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
                 signatory.search_missing = result.missing(signatory)
         page_obj = context.get("page_obj")
         best = page[0] if page and (page_obj is None or page_obj.number == 1) else None
+        highlight_q = searched_for or data.get("q", "")
         context.update(
             signatories=page,
+            rows_html=rows_html(page, searched, highlight_q),
             q=data.get("q", ""),
             current_initial=data.get("initial", ""),
             initials=initial_links(self.request),
@@ -159,7 +162,6 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
             cut_short=searched and cut_short(result_count),
             left_out=left_out,
             searched_for=searched_for,
-            highlight_q=searched_for or data.get("q", ""),
             # The best result is not named as typed (words left out, or spelled otherwise):
             # the page must not say that any signatory matches.
             closest=searched
