@@ -19,18 +19,26 @@ def letter_collation(sources: list[SourceVersion]) -> Collation:
     """The collation of every source that prints the body, in letter.toml order."""
     witnesses = tuple((s.slug, s.body) for s in sources if s.body.strip())
     hyphenated = tuple(
-        (s.slug, frozenset(line_end_hyphen_words(pdf_text(s))))
+        (s.slug, hyphenated_words(s))
         for s in sources
         if s.kind == SourceKind.PDF_TEXT and s.body.strip()
     )
     return cached_collation(witnesses, hyphenated)
 
 
-def pdf_text(source: SourceVersion) -> str:
-    # Pages load sources without their (long) text; fetch it only for the PDF copies.
+def hyphenated_words(source: SourceVersion) -> frozenset[str]:
+    """The words a line-end hyphen splits in a PDF copy's text (see `line_end_hyphen_words`)."""
     if "text" in source.get_deferred_fields():
-        return SourceVersion.objects.values_list("text", flat=True).get(pk=source.pk)
-    return source.text
+        # Pages load sources without their (long) text: read it once per file, not per page.
+        return stored_hyphenated_words(source.pk, source.sha256)
+    return frozenset(line_end_hyphen_words(source.text))
+
+
+@lru_cache(maxsize=64)
+def stored_hyphenated_words(pk: int, sha256: str) -> frozenset[str]:
+    """Remembered by the file's identity: its text is read from its bytes, which sha256 names."""
+    text = SourceVersion.objects.values_list("text", flat=True).get(pk=pk, sha256=sha256)
+    return frozenset(line_end_hyphen_words(text))
 
 
 def majority(values: list[str]) -> str:
