@@ -29,6 +29,7 @@ from intake.import_lock import exclusive_import
 from intake.manifest import MANIFEST_NAME, LetterSpec, LoadError, SourceSpec, read_letter_folder
 from intake.preview import Preview, collect_preview
 from intake.signals import letter_loaded
+from intake.statistics import analyze_project_tables
 from letters.models import Letter, SourceVersion
 from search.documents import refresh_search_documents
 from signatories.models import ListEntry, MatchMethod
@@ -114,6 +115,8 @@ def load_letters(folders: Iterable[Path], *, dry_run: bool = False) -> list[Impo
             transaction.set_rollback(True)
     for report in reports:
         report.dry_run = dry_run
+    if not dry_run and any(report.changed for report in reports):
+        analyze_project_tables()
     return reports
 
 
