@@ -181,10 +181,10 @@ class SignatoryDetailView(CitationMixin, DetailView):
     context_object_name = "signatory"
 
     def get_queryset(self):
-        entries = (
-            ListEntry.objects.select_related("source", "override")
-            .defer("source__text", "source__body", "source__raw")
-            .order_by("source__position", "ordinal")
+        # Each entry's source is one of the page's sources (`self.sources`, read anyway): it is
+        # attached in get_context_data rather than read again with every entry.
+        entries = ListEntry.objects.select_related("override").order_by(
+            "source__position", "ordinal"
         )
         return Signatory.objects.prefetch_related(
             Prefetch("entries", queryset=entries),
@@ -204,9 +204,13 @@ class SignatoryDetailView(CitationMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entries = list(self.object.entries.all())
-        labels = {s.pk: s.label for s in self.sources}
+        sources = {s.pk: s for s in self.sources}
         for entry in entries:
-            entry.source_label = labels.get(entry.source_id, entry.source.slug)
+            if entry.source_id in sources:
+                entry.source = sources[entry.source_id]
+                entry.source_label = entry.source.label
+            else:  # a signatory of another letter than the first
+                entry.source_label = entry.source.slug
             entry.citation = entry_citation(entry.source_label, entry.source.diagnostics, entry)
         listed = {e.source_id for e in entries}
         aliases = list(self.object.aliases.all())
