@@ -12,7 +12,12 @@ from letters.reference import majority, signature_count
 from public.citation_views import CitationMixin
 from public.originals import ends_without_line_break, line_count
 from public.pages import ArchivePageMixin, CollationMixin
-from signatories.list_checks import count_in_every_list, differences_by_source, gaps_of_source
+from signatories.list_checks import (
+    count_in_every_list,
+    differences_by_source,
+    gaps_of_source,
+    list_coverage,
+)
 from signatories.models import Signatory
 
 
@@ -32,12 +37,13 @@ class LetterView(CitationMixin, CollationMixin, TemplateView):
             return context
         collation = self.collation
         signatories = Signatory.objects.filter(letter=self.letter)
+        coverage = list_coverage(self.list_sources)
         count = signature_count(
             self.sources,
             distinct=signatories.count(),
-            in_every_list=count_in_every_list(self.letter, self.list_sources),
+            in_every_list=count_in_every_list(self.letter, self.list_sources, coverage),
         )
-        differences = differences_by_source(self.letter, self.list_sources)
+        differences = differences_by_source(self.letter, self.list_sources, coverage)
         # Each list against its note, and how its names differ from the other lists'.
         checks = [(*row, differences[row[0].pk]) for row in count.listed]
         request = self.request

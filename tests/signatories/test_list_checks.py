@@ -10,7 +10,9 @@ from letters.models import Letter, SourceKind, SourceVersion
 from signatories.list_checks import (
     Gap,
     count_in_every_list,
+    differences_by_source,
     left_out_at,
+    list_coverage,
     list_differences,
     numbering_gaps,
 )
@@ -175,3 +177,17 @@ def test_count_in_every_list_leaves_out_signatories_some_list_or_every_list_lack
     assert letter.signatories.in_every_list().count() == 1
     assert count_in_every_list(letter, [web, pdf]) == 1
     assert count_in_every_list(letter, []) == letter.signatories.count() == 4
+
+
+@pytest.mark.django_db
+def test_one_coverage_query_gives_the_counts_and_differences_the_separate_queries_give(seeded):
+    letter = Letter.objects.get()
+    list_sources = list(SourceVersion.objects.with_lists().filter(letter=letter))
+    coverage = list_coverage(list_sources)
+    assert len(coverage) == letter.signatories.count()
+    assert count_in_every_list(letter, list_sources, coverage) == count_in_every_list(
+        letter, list_sources
+    )
+    with_coverage = differences_by_source(letter, list_sources, coverage)
+    assert with_coverage == differences_by_source(letter, list_sources)
+    assert any(d.only_here or d.left_out for d in with_coverage.values())
