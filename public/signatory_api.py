@@ -51,18 +51,17 @@ ENTRY_FIELDS = (
 )  # fmt: skip
 
 
+# Built once: a page only narrows them to its signatories, a clone and a filter.
+ENTRY_ROWS = ListEntry.objects.order_by("source__position", "ordinal").values(*ENTRY_FIELDS)
+ALIAS_ROWS = Alias.objects.order_by("name").values_list("signatory_id", "name", "language")
+
+
 def page_details(signatory_ids: list[int]) -> PageDetails:
     entries: dict[int, list[dict]] = {pk: [] for pk in signatory_ids}
     aliases: dict[int, list[dict]] = {pk: [] for pk in signatory_ids}
-    rows = (
-        ListEntry.objects.filter(signatory_id__in=signatory_ids)
-        .order_by("source__position", "ordinal")
-        .values(*ENTRY_FIELDS)
-    )
-    for row in rows:
+    for row in ENTRY_ROWS.filter(signatory_id__in=signatory_ids):
         entries[row["signatory_id"]].append(row)
-    names = Alias.objects.filter(signatory_id__in=signatory_ids).order_by("name")
-    for signatory_id, name, language in names.values_list("signatory_id", "name", "language"):
+    for signatory_id, name, language in ALIAS_ROWS.filter(signatory_id__in=signatory_ids):
         aliases[signatory_id].append({"name": name, "language": language or None})
     return PageDetails(entries, aliases)
 

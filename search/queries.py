@@ -260,18 +260,16 @@ def ranked(
     `search_short_<n>`), so a match lacking one of those counts less.
     """
     vendor = connections[matches.db].vendor
-    queryset = matches.annotate(
-        search_tier=Case(
-            # Every match not in a better tier is fuzzy: that tier needs no test of its own.
-            *(
-                When(condition, then=Value(tier))
-                for tier, condition in tiers(forms, info).items()
-                if tier != Tier.FUZZY
-            ),
-            default=Value(Tier.FUZZY),
-            output_field=IntegerField(),
-        )
-    )
+    whens = []
+    for tier, condition in tiers(forms, info).items():
+        # Every match not in a better tier is fuzzy: that tier needs no test of its own, nor a
+        # tier whose test a better one already made (one word: it starts a word, all words do).
+        if tier != Tier.FUZZY and all(condition != w.condition for w in whens):
+            whens.append(When(condition, then=Value(tier)))
+    # Annotated in one call: each call clones the query.
+    annotations = {
+        "search_tier": Case(*whens, default=Value(Tier.FUZZY), output_field=IntegerField())
+    }
     # Sort keys all from the document (its copy of the name; its signatory_id is the pk), so
     # PostgreSQL sorts the matching documents and joins signatories for one page only.
     order = [
@@ -285,16 +283,13 @@ def ranked(
         # Short words a fuzzy match need not have ("hk", "of"): those that have them come first,
         # at the start of a word or among the initials of their words ("hk" in "Hong Kong Watch").
         flags = {f"search_short_{n}": flag(has_short_word(w)) for n, w in enumerate(optional)}
-        queryset = queryset.annotate(**flags).annotate(
-            search_short_words=reduce(add, [F(name) for name in flags])
-        )
+        annotations.update(flags)
+        annotations["search_short_words"] = reduce(add, [F(name) for name in flags])
         order.insert(1, "-search_short_words")
     if not forms.native:
         # Within a tier, the names a copy printed as typed ("Defenderss") before those that
         # only fold to it ("Defenders’s").
-        queryset = queryset.annotate(
-            search_as_printed=flag(Q(**{f"{NATIVE}__contains": forms.printed}))
-        )
+        annotations["search_as_printed"] = flag(Q(**{f"{NATIVE}__contains": forms.printed}))
         order.insert(1, "-search_as_printed")
     if left_out:
         names = {}
@@ -303,20 +298,17 @@ def ranked(
                 names[w] = f"search_short_{optional.index(w)}"
             else:
                 names[w] = f"search_has_{n}"
-                queryset = queryset.annotate(**{names[w]: flag(word_condition(w, info))})
+                annotations[names[w]] = flag(word_condition(w, info))
         coverage = reduce(add, [F(names[w]) * Value(weight) for w, weight in left_out.items()])
-        queryset = queryset.annotate(
-            search_coverage=ExpressionWrapper(coverage, output_field=FloatField())
-        )
+        annotations["search_coverage"] = ExpressionWrapper(coverage, output_field=FloatField())
         order.insert(0, "-search_coverage")
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
-        queryset = queryset.annotate(
-            search_as_typed=Case(
-                When(Q(**{f"{NATIVE}__contains": forms.native}), then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
+        annotations["search_as_typed"] = Case(
+            When(Q(**{f"{NATIVE}__contains": forms.native}), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
         order.insert(0, "search_as_typed")
-    return queryset.order_by(*order)
+    # Each annotation may refer to those before it (F): they are added in this order.
+    return matches.annotate(**annotations).order_by(*order)

@@ -32,6 +32,26 @@ def first_matches(matched: QuerySet, count: int) -> list[int]:
     return list(matched.order_by().values_list("pk", flat=True)[:count])
 
 
+def first_matches_of(matched: list[QuerySet], count: int) -> list[list[int]]:
+    """`first_matches` of each queryset, asked in one query (UNION ALL): a round trip to the
+    database costs more than these index lookups. Each part keeps its own LIMIT, as a subquery
+    (SQLite allows none on a part of a compound query)."""
+    if len(matched) < 2:
+        return [first_matches(m, count) for m in matched]
+    parts, params = [], []
+    for n, m in enumerate(matched):
+        query = m.order_by().values_list("pk")[:count].query
+        sql, part_params = query.get_compiler(using=m.db).as_sql()
+        parts.append(f"SELECT {n}, * FROM ({sql}) AS part_{n}")
+        params.extend(part_params)
+    found: list[list[int]] = [[] for _ in matched]
+    with connections[matched[0].db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for n, pk in cursor.fetchall():
+            found[n].append(pk)
+    return found
+
+
 def id_list(ids: list[int], vendor: str) -> RawSQL:
     """The ids as one parameter (an array, a JSON list), not a thousand: quoting each one into
     the SQL of the count and of the page costs more than running them."""
@@ -51,13 +71,18 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     joins them too, so the signatory a broad query names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
+    initials: list[int] | None = None
     if len(found) <= limit:
         if chosen.several_words and chosen.common > limit:
             found = typed_first(queryset, chosen, limit)
+        elif forms.initialism:  # asked together with those whose initials the query is
+            both = [chosen.matches(queryset), initialled(queryset, forms)]
+            found, initials = first_matches_of(both, limit + 1)
         else:
             found = first_matches(chosen.matches(queryset), limit + 1)
     if forms.initialism:
-        initials = first_matches(initialled(queryset, forms), limit + 1)
+        if initials is None:
+            initials = first_matches(initialled(queryset, forms), limit + 1)
         found = list(dict.fromkeys([*found, *initials]))
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))

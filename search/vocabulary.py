@@ -45,17 +45,25 @@ def look_up(words, using: str = "default") -> WordInfo:
     """Corrections for the query words, their equivalents (`names.equivalents`), and the
     document counts of them all.
 
-    Two indexed queries: the words themselves and their stems first, then the terms filed near the
-    words worth correcting (not the common ones, nor an abbreviation whose full spelling some
-    document has; for a word some document has, by its beginning only). A word no document has
-    stands for its typo corrections, then its stems that are terms.
+    Indexed queries: the words themselves, their stems and equivalents, and the terms filed under
+    the heads of the words that may be corrected; then, only for a word no document has, the
+    terms filed under its other keys. Corrections are looked for near the words worth
+    correcting (not the common ones, nor an abbreviation whose full spelling some document has;
+    for a word some document has, by its beginning only). A word no document has stands for its
+    typo corrections, then its stems that are terms.
     """
     words = list(dict.fromkeys(words))
     terms = SearchTerm.objects.using(using)
     shorter = {w: stems(w) for w in words}
     spellings = {w: equivalents(w) for w in words}
     asked = set(words).union(*shorter.values(), *spellings.values())
-    counts = dict(terms.filter(term__in=asked).values_list("term", "documents"))
+    # Asked with the words: the terms filed under the head keys of those that may be corrected,
+    # which are all a word typed as meant needs (see `lookup_keys`); one round trip, not two.
+    heads = set().union(
+        *(lookup_keys(w, tails=False) for w in words if correction_cutoff(w) is not None)
+    )
+    rows = {row[0]: row for row in filed_terms(terms, heads, also=asked)}
+    counts = {t: row[-1] for t, row in rows.items() if t in asked}
     info = WordInfo(documents={t: n for t, n in counts.items() if t in words})
     info.equivalents = {
         w: [t for t in found if t in counts] for w, found in spellings.items() if found
@@ -78,14 +86,14 @@ def look_up(words, using: str = "default") -> WordInfo:
     for stem_list in found_stems.values():
         info.documents.update({s: counts[s] for s in stem_list})
     # Heads, tails and skeleton heads are all "letters + length": one set of keys asks all three.
-    keys = sorted(set().union(*(lookup_keys(w, tails=unknown) for w, unknown in wanted.items())))
-    rows = terms.filter(
-        Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=keys)
-    ).values_list("term", "head_key", "tail_key", "skeleton_key", "documents")
+    keys = set().union(*(lookup_keys(w, tails=unknown) for w, unknown in wanted.items()))
+    if keys - heads:
+        rows.update((row[0], row) for row in filed_terms(terms, keys - heads))
     filed = []
-    for term, head, tail, skeleton_head, documents in rows:
-        filed.append((term, (head, tail, skeleton_head)))
-        info.documents[term] = documents
+    for term, head, tail, skeleton_head, documents in rows.values():
+        if not keys.isdisjoint((head, tail, skeleton_head)):
+            filed.append((term, (head, tail, skeleton_head)))
+            info.documents[term] = documents
     info.corrections = {
         word: corrections(
             word,
@@ -99,3 +107,14 @@ def look_up(words, using: str = "default") -> WordInfo:
         together = dict.fromkeys([*info.corrections[word], *stem_list])
         info.corrections[word] = list(together)[:MAX_CORRECTIONS]
     return info
+
+
+def filed_terms(terms, keys: set[str], also: set[str] = frozenset()) -> list[tuple]:
+    """(term, head, tail, skeleton head, documents) of the terms filed under one of `keys`, and
+    of the terms `also`."""
+    keys = sorted(keys)
+    condition = Q(head_key__in=keys) | Q(skeleton_key__in=keys) | Q(tail_key__in=keys)
+    if also:
+        condition |= Q(term__in=sorted(also))
+    fields = ("term", "head_key", "tail_key", "skeleton_key", "documents")
+    return list(terms.filter(condition).values_list(*fields))
