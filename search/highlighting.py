@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -14,9 +15,11 @@ from search.keys import QueryForms
 WORD_RE = re.compile(rf"[^\W_]+(?:[{APOSTROPHE_CHARS}][^\W_]+)*")
 
 
-def folded_chars(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=8192)
+def folded_chars(text: str) -> tuple[str, tuple[int, ...]]:
     """The text's letters and digits folded to lower-case ASCII, and for each the index of the
-    character of `text` it comes from ("Ač" -> ("ac", [0, 1]))."""
+    character of `text` it comes from ("Ač" -> ("ac", (0, 1))). Remembered: a page of results
+    highlights the same names again and again, and this is a pure function of the text."""
     letters: list[str] = []
     owners: list[int] = []
     for index, char in enumerate(text):
@@ -24,7 +27,7 @@ def folded_chars(text: str) -> tuple[str, list[int]]:
             if folded.isascii() and folded.isalnum():
                 letters.append(folded)
                 owners.append(index)
-    return "".join(letters), owners
+    return "".join(letters), tuple(owners)
 
 
 def occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
@@ -62,6 +65,12 @@ def initial_spans(text: str, letters: str) -> list[tuple[int, int]]:
     return []
 
 
+@functools.lru_cache(maxsize=256)
+def parsed(query: str) -> QueryForms:
+    """`QueryForms.parse`, once per query for a page whose every row is highlighted."""
+    return QueryForms.parse(query)
+
+
 def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     """(start, end) character ranges of `text` that match `query`, ignoring accents, case, script,
     punctuation and spaces: "accion" marks "Acción", "chrd" marks "CHRD", "台灣" marks "台灣".
@@ -69,7 +78,7 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     The whole query is looked for first; when it is not there, each word of two or more letters,
     or for a query that may be initials (see `QueryForms.initialism`), the words they stand for.
     """
-    forms = QueryForms.parse(query)
+    forms = parsed(query)
     if not forms:
         return []
     folded, owners = folded_chars(text)
