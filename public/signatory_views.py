@@ -5,13 +5,14 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.template.defaulttags import querystring
 from django.template.loader import get_template
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from curation.log import alias_additions, alias_change
+from curation.models import Correction
 from public.citation_views import CitationMixin
 from public.citations import entry_citation
 from public.directory_rows import rows_html
@@ -186,10 +187,14 @@ class SignatoryDetailView(CitationMixin, DetailView):
         entries = ListEntry.objects.select_related("override").order_by(
             "source__position", "ordinal"
         )
-        return Signatory.objects.prefetch_related(
-            Prefetch("entries", queryset=entries),
-            Prefetch("aliases", queryset=Alias.objects.order_by("name")),
-        )
+        # Most signatories have no alias and no correction: whether they have any is asked with
+        # the signatory, and their rows only then (two queries fewer for most pages).
+        return Signatory.objects.annotate(
+            has_aliases=Exists(Alias.objects.filter(signatory=OuterRef("pk"))),
+            has_corrections=Exists(
+                Correction.signatories.through.objects.filter(signatory=OuterRef("pk"))
+            ),
+        ).prefetch_related(Prefetch("entries", queryset=entries))
 
     def get_page_title(self) -> str:
         return self.object.name
@@ -213,13 +218,15 @@ class SignatoryDetailView(CitationMixin, DetailView):
                 entry.source_label = entry.source.slug
             entry.citation = entry_citation(entry.source_label, entry.source.diagnostics, entry)
         listed = {e.source_id for e in entries}
-        aliases = list(self.object.aliases.all())
+        signatory = self.object
+        aliases = list(signatory.aliases.order_by("name")) if signatory.has_aliases else []
         added = alias_additions(self.object) if aliases else {}
         for alias in aliases:
             # The log entry that added it, shown on this page (see curation/_correction.html).
             alias.correction = added.get(alias_change(alias.name, alias.language))
         context.update(
             aliases=aliases,
+            corrections=list(signatory.corrections.all()) if signatory.has_corrections else [],
             entries=entries,
             listed_in=len(listed),
             missing_from=[s for s in self.list_sources if s.pk not in listed],

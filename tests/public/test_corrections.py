@@ -88,19 +88,32 @@ def test_a_signatorys_page_shows_its_corrections(client, curated):
     assert "“HRIC” merged into “Human Rights in China”" in html
 
 
-def test_the_corrections_partial_costs_one_query_and_is_empty_for_uncorrected(curated):
-    survivor = signatory("human-rights-in-china")
+def test_the_corrections_partial_shows_the_corrections_it_is_given_without_a_query(curated):
+    corrections = list(signatory("human-rights-in-china").corrections.all())
     with CaptureQueriesContext(connection) as queries:
-        html = render_to_string("curation/_signatory_corrections.html", {"signatory": survivor})
-    assert len(queries) == 1
+        html = render_to_string(
+            "curation/_signatory_corrections.html", {"corrections": corrections}
+        )
+    assert len(queries) == 0
     assert "merged into" in html
     assert (
-        render_to_string(
-            "curation/_signatory_corrections.html",
-            {"signatory": signatory("amnesty-international")},
-        ).strip()
-        == ""
+        render_to_string("curation/_signatory_corrections.html", {"corrections": []}).strip() == ""
     )
+
+
+@pytest.mark.django_db
+def test_a_signatory_page_reads_its_corrections_only_when_it_has_some(client, curated):
+    def page(slug):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/signatories/{slug}/")
+        assert response.status_code == 200
+        return response.content.decode(), len(queries)
+
+    corrected, corrected_queries = page("human-rights-in-china")
+    uncorrected, uncorrected_queries = page("amnesty-international")
+    assert "Curators’ corrections" in corrected and "merged into" in corrected
+    assert "Curators’ corrections" not in uncorrected
+    assert uncorrected_queries < corrected_queries
 
 
 @pytest.mark.parametrize(
