@@ -28,6 +28,7 @@ from curation.shipped import apply_shipped_curation
 from intake.importer import ImportReport, load_letters
 from intake.signals import letter_loaded
 from letters.models import Letter
+from letters.reference import stored_hyphenated_words
 
 SEED_FOLDER = Path(settings.LETTER_FIXTURES_DIR) / "global-call-china-2020"
 
@@ -107,8 +108,10 @@ def with_shipped_curation():
 @pytest.fixture(autouse=True)
 def fresh_default_cache():
     """Each test starts with an empty default cache: what it holds is keyed by the letter's data
-    version, which tests that write rows directly do not bump."""
+    version, which tests that write rows directly do not bump. Likewise what the process
+    remembers per source file, keyed by a row id that SQLite hands out again after a rollback."""
     caches["default"].clear()
+    stored_hyphenated_words.cache_clear()
 
 
 @pytest.fixture
