@@ -7,12 +7,13 @@ the markup below, with the name's `dir`/`lang` (`name_attrs`), its runs in other
 a closest match lacks, and the row's marks (`marks_html`, see signatory_views.mark_sources).
 """
 
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from public.templatetags.scripts import lang_runs, name_attrs
 from public.templatetags.search import highlight
 from search.queries import Match
+from signatories.models import SignatoryKind
 
 ROW = (
     '\n    <li>\n      <a class="name" href="{}"><span{}>{}</span></a>\n      {}\n      {}\n'
@@ -32,7 +33,7 @@ def row_html(signatory, searched: bool, highlight_q: str) -> SafeString:
         signatory.path,
         name_attrs(signatory),
         name,
-        INDIVIDUAL if signatory.kind == "individual" else "",
+        INDIVIDUAL if signatory.kind == SignatoryKind.INDIVIDUAL else "",
         note_html(signatory),
         signatory.marks_html,
     )
@@ -46,4 +47,4 @@ def note_html(signatory) -> SafeString:
         return format_html('<span class="missing">without {}</span>', words)
     if getattr(signatory, "search_match", None) == Match.TYPO:
         return mark_safe('<span class="missing">spelled differently</span>')
-    return escape("")
+    return mark_safe("")
