@@ -12,47 +12,31 @@ How the matches are found is `search.plans`; which of them a page ranks, `search
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import add, and_, or_
 
-from django.db import connections
-from django.db.models import (
-    Case,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Collate, Length
+from django.db.models import QuerySet
 
 from search.keys import SEPARATOR, QueryForms
 from search.models import SearchName
 from search.partial import keep_heaviest, named, spans, weights
-from search.plans import (
-    COMPACT,
-    DOC,
-    INITIALS,
-    NAME,
-    NATIVE,
-    PART_SPACES_MIN,
-    contains,
-    plan,
-    required_words,
-    word_start,
-    words_condition,
+from search.plans import PART_SPACES_MIN, plan, required_words
+from search.ranking import (
+    Condition,
+    Flag,
+    Has,
+    Ranking,
+    Tiered,
+    Weighted,
+    as_q,
+    every,
+    holds,
+    one_of,
 )
-from search.sampling import document_span, matching
+from search.sampling import document_span, in_order, matching
 from search.vocabulary import WordInfo, look_up
 
 # Signatories whose whole name is a run of a query's words that are looked at (a name shared by
 # more is too common to tell anything).
 NAMED_ROWS = 1000
-# Ties are broken in code point order, the same on both backends whatever the database locale.
-BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
 
 
 class Tier:
@@ -67,34 +51,47 @@ class Tier:
     FUZZY = 8  # every word, or a close vocabulary term, starts a word
 
 
-def tiers(forms: QueryForms, info: WordInfo) -> dict[int, Q]:
-    """The condition of each tier; a document falls in the first tier whose condition holds."""
+def word_start(term: str) -> Has:
+    return Has("doc", f" {term}")
+
+
+def words_condition(words, alternatives: dict[str, list[str]]) -> Condition:
+    """Every word, or one of its alternatives, starts a word."""
+    return tuple(
+        tuple(word_start(t) for t in dict.fromkeys([w, *alternatives.get(w, [])])) for w in words
+    )
+
+
+def tiers(forms: QueryForms, info: WordInfo) -> list[tuple[int, Condition]]:
+    """The condition of each tier but the last, best first: a document falls in the first tier
+    whose condition holds, else in the fuzzy tier (every match not in a better one)."""
     q, qc, sep = forms.folded, forms.compact, SEPARATOR
-    alternatives = {w: info.alternatives(w) for w in forms.words}
     conditions = [
         (
             Tier.DISPLAY_NAME,
-            Q(**{f"{DOC}__startswith": f"{sep} {q} {sep}"})
-            | Q(**{f"{COMPACT}__startswith": f"{sep}{qc}{sep}"}),
+            one_of(
+                [
+                    Has("doc", f"{sep} {q} {sep}", start=True),
+                    Has("compact", f"{sep}{qc}{sep}", start=True),
+                ]
+            ),
         ),
         (
             Tier.ANY_NAME,
-            Q(**{f"{DOC}__contains": f"{sep} {q} {sep}"})
-            | Q(**{f"{COMPACT}__contains": f"{sep}{qc}{sep}"}),
+            one_of([Has("doc", f"{sep} {q} {sep}"), Has("compact", f"{sep}{qc}{sep}")]),
         ),
-        (Tier.WHOLE_WORDS, Q(**{f"{DOC}__contains": f" {q} "})),
-        (Tier.INITIALS, Q(**{f"{INITIALS}__contains": f" {forms.initialism} "})),
-        (Tier.PREFIX, word_start(q)),
+        (Tier.WHOLE_WORDS, one_of([Has("doc", f" {q} ")])),
+        (Tier.INITIALS, one_of([Has("initials", f" {forms.initialism} ")])),
+        (Tier.PREFIX, one_of([word_start(q)])),
         (Tier.ALL_WORDS, words_condition(forms.words, info.equivalents)),
-        (Tier.PART, Q(**{f"{DOC}__contains": q})),
-        (Tier.PART_SPACES, Q(**{f"{COMPACT}__contains": qc})),
-        (Tier.FUZZY, words_condition(required_words(forms.words), alternatives)),
+        (Tier.PART, one_of([Has("doc", q)])),
+        (Tier.PART_SPACES, one_of([Has("compact", qc)])),
     ]
     skipped = {
         Tier.PART_SPACES: len(qc) < PART_SPACES_MIN,
         Tier.INITIALS: forms.initialism is None,
     }
-    return {tier: condition for tier, condition in conditions if not skipped.get(tier)}
+    return [(tier, condition) for tier, condition in conditions if not skipped.get(tier)]
 
 
 class Match:
@@ -121,13 +118,15 @@ TIER_MATCH = {
 class SearchResult:
     """What a search found: the ranked signatories, and how it got them.
 
-    `signatories` is the caller's queryset narrowed to the matches, annotated `search_tier` and
-    ordered best first (the queryset itself for a blank query). `ranked` is how many matches were
+    `signatories` is the caller's queryset narrowed to the matches and ordered best first (the
+    queryset itself for a blank query). Each match has the values of its ranking (`Ranking`):
+    `search_tier` and the others below, in `values` by signatory id when a page ranked a sample
+    of the matches, else as annotations of the rows. `ranked` is how many matches were
     ranked when a limit applied (more than the limit only when the matches were cut short), else
     None. `searched` is the folded query searched for, `left_out` the words of the query left out
     because no name has them all; `checked` those of them the results were checked for (the
-    others no name has), each annotated `search_has_<n>` in that order; `optional` the short
-    words a fuzzy match need not have, each annotated `search_short_<n>`.
+    others no name has), each valued `search_has_<n>` in that order; `optional` the short
+    words a fuzzy match need not have, each valued `search_short_<n>`.
     """
 
     signatories: QuerySet
@@ -136,18 +135,25 @@ class SearchResult:
     left_out: tuple[str, ...] = ()
     checked: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    values: dict[int, dict] | None = None
+
+    def value(self, signatory, name: str, default=None):
+        """One of the ranking's values for a result (a row of `signatories`)."""
+        if self.values is None:
+            return getattr(signatory, name, default)
+        return self.values.get(signatory.pk, {}).get(name, default)
 
     def missing(self, signatory) -> tuple[str, ...]:
         """The words of the query that this result (a row of `signatories`) does not have: those
         left out, and in the fuzzy tier the short words it need not have ("now" of "Freedom Now"
         in "Freedom House")."""
-        has = {w for n, w in enumerate(self.checked) if getattr(signatory, f"search_has_{n}", 0)}
+        has = {w for n, w in enumerate(self.checked) if self.value(signatory, f"search_has_{n}", 0)}
         missing = [w for w in self.left_out if w not in has]
-        if getattr(signatory, "search_tier", None) == Tier.FUZZY:
+        if self.value(signatory, "search_tier") == Tier.FUZZY:
             missing.extend(
                 w
                 for n, w in enumerate(self.optional)
-                if not getattr(signatory, f"search_short_{n}", 1)
+                if not self.value(signatory, f"search_short_{n}", 1)
             )
         return tuple(missing)
 
@@ -155,7 +161,7 @@ class SearchResult:
         """How this result matched: one of `Match.CHOICES`."""
         if self.missing(signatory):
             return Match.SOME_WORDS
-        return TIER_MATCH.get(getattr(signatory, "search_tier", None), Match.ALL_WORDS)
+        return TIER_MATCH.get(self.value(signatory, "search_tier"), Match.ALL_WORDS)
 
 
 def names_within(queryset: QuerySet, words: tuple[str, ...]) -> set[str]:
@@ -186,10 +192,10 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     if not forms:
         return SearchResult(signatories=queryset.none(), ranked=None if limit is None else 0)
     info = look_up(forms.words, using=queryset.db)
-    matches, ids = matching(queryset, forms, info, limit)
+    matches, sampled = matching(queryset, forms, info, limit)
     left_out: tuple[str, ...] = ()
     weight: dict[str, float] = {}
-    if len(forms.words) > 1 and not has_every_word(matches, ids, forms, limit):
+    if len(forms.words) > 1 and not has_every_word(matches, sampled, forms):
         total = document_span(queryset.db)
         weight = weights(forms, info, total)
         whole_name = named(forms.words, names_within(queryset, forms.words), weight)
@@ -201,13 +207,21 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
         if chosen:
             left_out = chosen[1]
             forms = QueryForms.parse(" ".join(chosen[0]))
-            matches, ids = matching(queryset, forms, info, limit)
+            matches, sampled = matching(queryset, forms, info, limit)
     checked = tuple(w for w in left_out if weight.get(w))
     # With words left out, a match's coverage also counts the short words kept that it has.
     counted = {w: weight[w] for w in (*checked, *optional_words(forms)) if weight.get(w)}
+    order = ranking(forms, info, counted if checked else {})
+    values = None
+    if sampled is None:
+        signatories = order.annotate(matches)
+    else:
+        ids, values = order.ordered(sampled)
+        signatories = in_order(queryset, ids)
     return SearchResult(
-        signatories=ranked(matches, forms, info, counted if checked else {}),
-        ranked=None if ids is None else len(ids),
+        signatories=signatories,
+        values=values,
+        ranked=None if sampled is None else len(sampled),
         searched=forms.folded,
         left_out=left_out,
         checked=checked,
@@ -215,23 +229,27 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     )
 
 
-def has_every_word(matches: QuerySet, ids, forms: QueryForms, limit: int | None) -> bool:
+def has_every_word(matches: QuerySet | None, sampled, forms: QueryForms) -> bool:
     """Whether some match has every word of the query, the short ones a close match need not
-    have included ("aid" of "China Aid Association" in "… Association for Democracy in China")."""
-    if not (ids if limit is not None else matches.exists()):
+    have included ("aid" of "China Aid Association" in "… Association for Democracy in China").
+    The matches as a queryset, or `sampled`: their documents when a page ranks a sample."""
+    if not (sampled if sampled is not None else matches.exists()):
         return False
     optional = optional_words(forms)
     if not optional:
         return True
-    every_word = reduce(and_, [has_short_word(w) for w in optional])
+    every_word = every(*[has_short_word(w) for w in optional])
     # or the words' letters run together in a name ("chang sha fu neng": "ChangSha FuNeng")
-    return matches.filter(every_word | contains(COMPACT, forms.compact)).exists()
+    run_together = one_of([Has("compact", forms.compact)])
+    if sampled is not None:
+        return any(holds(every_word, d) or holds(run_together, d) for d in sampled)
+    return matches.filter(as_q(every_word) | as_q(run_together)).exists()
 
 
-def has_short_word(word: str) -> Q:
+def has_short_word(word: str) -> Condition:
     """A name has a short query word: at the start of a word, or among the initials of its
     words ("hk" in "Hong Kong Watch")."""
-    return word_start(word) | contains(INITIALS, word)
+    return one_of([word_start(word), Has("initials", word)])
 
 
 def optional_words(forms: QueryForms) -> tuple[str, ...]:
@@ -240,57 +258,34 @@ def optional_words(forms: QueryForms) -> tuple[str, ...]:
     return tuple(w for w in forms.words if w not in required)
 
 
-def word_condition(word: str, info: WordInfo) -> Q:
+def word_condition(word: str, info: WordInfo) -> Condition:
     """A word, or a term standing for it, starts a word of the names."""
-    return reduce(or_, [word_start(t) for t in info.alternatives(word)])
+    return one_of(word_start(t) for t in info.alternatives(word))
 
 
-def flag(condition: Q) -> Case:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-
-def ranked(
-    matches: QuerySet, forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None = None
-) -> QuerySet:
-    """The matches annotated with their tier and ordered best first.
+def ranking(forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None = None) -> Ranking:
+    """The tier of each match and the order, best first.
 
     `left_out`: the words left out of the query (see `ranked_search`) with their weights; each
-    is annotated `search_has_<n>`, and the matches that have more of them by weight come first.
-    It may also weigh the short words of `forms` a close match need not have (already annotated
+    is valued `search_has_<n>`, and the matches that have more of them by weight come first.
+    It may also weigh the short words of `forms` a close match need not have (already valued
     `search_short_<n>`), so a match lacking one of those counts less.
     """
-    vendor = connections[matches.db].vendor
-    whens = []
-    for tier, condition in tiers(forms, info).items():
-        # Every match not in a better tier is fuzzy: that tier needs no test of its own, nor a
-        # tier whose test a better one already made (one word: it starts a word, all words do).
-        if tier != Tier.FUZZY and all(condition != w.condition for w in whens):
-            whens.append(When(condition, then=Value(tier)))
-    # Annotated in one call: each call clones the query.
-    annotations = {
-        "search_tier": Case(*whens, default=Value(Tier.FUZZY), output_field=IntegerField())
-    }
-    # Sort keys all from the document (its copy of the name; its signatory_id is the pk), so
-    # PostgreSQL sorts the matching documents and joins signatories for one page only.
-    order = [
-        "search_tier",
-        Length(NAME),
-        Collate(NAME, BYTE_ORDER[vendor]),
-        "search_document__signatory_id",
-    ]
+    computed: dict = {"search_tier": Tiered(tiers(forms, info), Tier.FUZZY)}
+    order = [("search_tier", False)]
     optional = optional_words(forms)
     if optional:
         # Short words a fuzzy match need not have ("hk", "of"): those that have them come first,
         # at the start of a word or among the initials of their words ("hk" in "Hong Kong Watch").
-        flags = {f"search_short_{n}": flag(has_short_word(w)) for n, w in enumerate(optional)}
-        annotations.update(flags)
-        annotations["search_short_words"] = reduce(add, [F(name) for name in flags])
-        order.insert(1, "-search_short_words")
+        flags = {f"search_short_{n}": Flag(has_short_word(w)) for n, w in enumerate(optional)}
+        computed.update(flags)
+        computed["search_short_words"] = Weighted([(name, 1) for name in flags], real=False)
+        order.insert(1, ("search_short_words", True))
     if not forms.native:
         # Within a tier, the names a copy printed as typed ("Defenderss") before those that
         # only fold to it ("Defenders’s").
-        annotations["search_as_printed"] = flag(Q(**{f"{NATIVE}__contains": forms.printed}))
-        order.insert(1, "-search_as_printed")
+        computed["search_as_printed"] = Flag(one_of([Has("native", forms.printed)]))
+        order.insert(1, ("search_as_printed", True))
     if left_out:
         names = {}
         for n, w in enumerate(left_out):
@@ -298,17 +293,12 @@ def ranked(
                 names[w] = f"search_short_{optional.index(w)}"
             else:
                 names[w] = f"search_has_{n}"
-                annotations[names[w]] = flag(word_condition(w, info))
-        coverage = reduce(add, [F(names[w]) * Value(weight) for w, weight in left_out.items()])
-        annotations["search_coverage"] = ExpressionWrapper(coverage, output_field=FloatField())
-        order.insert(0, "-search_coverage")
+                computed[names[w]] = Flag(word_condition(w, info))
+        weights = [(names[w], weight) for w, weight in left_out.items()]
+        computed["search_coverage"] = Weighted(weights, real=True)
+        order.insert(0, ("search_coverage", True))
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
-        annotations["search_as_typed"] = Case(
-            When(Q(**{f"{NATIVE}__contains": forms.native}), then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-        order.insert(0, "search_as_typed")
-    # Each annotation may refer to those before it (F): they are added in this order.
-    return matches.annotate(**annotations).order_by(*order)
+        computed["search_as_typed"] = Flag(one_of([Has("native", forms.native)]), inverted=True)
+        order.insert(0, ("search_as_typed", False))
+    return Ranking(computed, order)

@@ -15,24 +15,26 @@ from django.db.models.expressions import RawSQL
 from search.keys import QueryForms
 from search.models import SearchDocument, SearchInitialism, SearchName
 from search.plans import Plan, plan
+from search.ranking import COLUMNS, Document, document
 from search.vocabulary import WordInfo
 
 CANDIDATES = 2000  # matches of a common query that are read to put those as typed first
 SCAN_WINDOW = 50_000  # documents a common query's first matches are looked for in (`window`)
 
 
-def first_matches(matched: QuerySet, count: int) -> list[int]:
-    """The ids of the first `count` matches the database finds, without ranking them all.
+def first_matches(matched: QuerySet, count: int) -> list[Document]:
+    """The first `count` matches the database finds, with their documents, without ranking
+    them all.
 
     Found in storage order, which holds until the data changes, so the same query gives the same
     rows page after page. On PostgreSQL that needs a serial scan: the settings turn parallel
     workers (which return rows in whatever order they finish) and shared sequential scans
     (which start anywhere) off for the app's connections.
     """
-    return list(matched.order_by().values_list("pk", flat=True)[:count])
+    return list(map(document, matched.order_by().values_list(*COLUMNS)[:count]))
 
 
-def first_matches_of(matched: list[QuerySet], count: int) -> list[list[int]]:
+def first_matches_of(matched: list[QuerySet], count: int) -> list[list[Document]]:
     """`first_matches` of each queryset, asked in one query (UNION ALL): a round trip to the
     database costs more than these index lookups. Each part keeps its own LIMIT, as a subquery
     (SQLite allows none on a part of a compound query)."""
@@ -40,16 +42,25 @@ def first_matches_of(matched: list[QuerySet], count: int) -> list[list[int]]:
         return [first_matches(m, count) for m in matched]
     parts, params = [], []
     for n, m in enumerate(matched):
-        query = m.order_by().values_list("pk")[:count].query
+        query = m.order_by().values_list(*COLUMNS)[:count].query
         sql, part_params = query.get_compiler(using=m.db).as_sql()
         parts.append(f"SELECT {n}, * FROM ({sql}) AS part_{n}")
         params.extend(part_params)
-    found: list[list[int]] = [[] for _ in matched]
+    found: list[list[Document]] = [[] for _ in matched]
     with connections[matched[0].db].cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
-        for n, pk in cursor.fetchall():
-            found[n].append(pk)
+        for n, *row in cursor.fetchall():
+            found[n].append(document(row))
     return found
+
+
+def merged(*groups: list[Document]) -> list[Document]:
+    """The documents of every group, each signatory's once, in the order first found."""
+    found: dict[int, Document] = {}
+    for group in groups:
+        for row in group:
+            found.setdefault(row.pk, row)
+    return list(found.values())
 
 
 def id_list(ids: list[int], vendor: str) -> RawSQL:
@@ -60,8 +71,25 @@ def id_list(ids: list[int], vendor: str) -> RawSQL:
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
-def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> list[int]:
-    """The ids of at most `limit` + 1 matches to rank, more only when there are more matches.
+def in_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
+    """The signatories of `queryset` with these ids, in the order of the list: by the position of
+    each id in the list, one parameter (written as SQL: building the expression with the ORM cost
+    more than sorting a page's sample)."""
+    connection = connections[queryset.db]
+    quote = connection.ops.quote_name
+    meta = queryset.model._meta
+    pk = f"{quote(meta.db_table)}.{quote(meta.pk.column)}"
+    if connection.vendor == "postgresql":
+        listed = "{" + ",".join(map(str, ids)) + "}"
+        position = RawSQL(f"array_position(%s::bigint[], {pk})", [listed])
+    else:  # the position of ",id," in the list written out
+        listed = "," + ",".join(map(str, ids)) + ","
+        position = RawSQL(f"instr(%s, ',' || {pk} || ',')", [listed])
+    return queryset.filter(pk__in=id_list(ids, connection.vendor)).order_by(position)
+
+
+def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> list[Document]:
+    """At most `limit` + 1 matches to rank, more only when there are more matches.
 
     A query whose words the vocabulary finds in more than `limit` documents may have more
     matches than that: its sample is looked for first among the first documents (`window`),
@@ -71,7 +99,7 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     joins them too, so the signatory a broad query names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
-    initials: list[int] | None = None
+    initials: list[Document] | None = None
     if len(found) <= limit:
         if chosen.several_words and chosen.common > limit:
             found = typed_first(queryset, chosen, limit)
@@ -83,11 +111,11 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     if forms.initialism:
         if initials is None:
             initials = first_matches(initialled(queryset, forms), limit + 1)
-        found = list(dict.fromkeys([*found, *initials]))
+        found = merged(found, initials)
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
         exact = queryset.filter(pk__in=named.values("document_id")).order_by()
-        found = list(dict.fromkeys([*found, *exact.values_list("pk", flat=True)]))
+        found = merged(found, list(map(document, exact.values_list(*COLUMNS))))
     return found
 
 
@@ -97,7 +125,7 @@ def initialled(queryset: QuerySet, forms: QueryForms) -> QuerySet:
     return queryset.filter(pk__in=letters.values("document_id"))
 
 
-def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
+def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
     """Up to `limit` + 1 of the first CANDIDATES matches found, those of the query as typed first.
 
     They rank above all but a few fuzzy matches, and "comite des defenseurs des droits humains
@@ -107,7 +135,8 @@ def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
     candidates = chosen.matches(queryset).order_by().values("pk")[:CANDIDATES]
     typed = Case(When(chosen.typed, then=Value(0)), default=Value(1), output_field=IntegerField())
     ranked = queryset.filter(pk__in=candidates).annotate(search_typed=typed)
-    return list(ranked.order_by("search_typed", "pk").values_list("pk", flat=True)[: limit + 1])
+    rows = ranked.order_by("search_typed", "pk").values_list(*COLUMNS)[: limit + 1]
+    return list(map(document, rows))
 
 
 def document_ends(using: str) -> tuple[int, int] | None:
@@ -125,7 +154,7 @@ def document_span(using: str) -> int:
     return 0 if ends is None else ends[1] - ends[0] + 1
 
 
-def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
+def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
     """More than `limit` matches among the first SCAN_WINDOW documents, or none.
 
     A trigram index must list every document with a common word before it can return any: for
@@ -146,11 +175,11 @@ def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[int]:
 
 def matching(
     queryset: QuerySet, forms: QueryForms, info: WordInfo, limit: int | None
-) -> tuple[QuerySet, list[int] | None]:
-    """The matches of a query, unranked; with a `limit`, as the ids of its sample (see `sample`)."""
+) -> tuple[QuerySet | None, list[Document] | None]:
+    """The matches of a query, unranked: without a `limit`, all of them as a queryset; with
+    one, the documents of its sample (see `sample`)."""
     chosen = plan(forms, info)
     if limit is None:
         matches = chosen.matches(queryset)
         return (matches | initialled(queryset, forms) if forms.initialism else matches), None
-    ids = sample(queryset, chosen, forms, limit)
-    return queryset.filter(pk__in=id_list(ids, connections[queryset.db].vendor)), ids
+    return None, sample(queryset, chosen, forms, limit)

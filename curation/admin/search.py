@@ -16,10 +16,10 @@ def matching_ids(term: str) -> list[int]:
     term = term.strip('"').strip()
     if not term:
         return []
-    found = ranked_search(Signatory.objects.all(), term, settings.SEARCH_RANKED_LIMIT).signatories
-    if phrase and "search_tier" in found.query.annotations:
-        found = found.filter(search_tier__lte=Tier.WHOLE_WORDS)
-    ids = list(found.values_list("pk", flat=True))
+    result = ranked_search(Signatory.objects.all(), term, settings.SEARCH_RANKED_LIMIT)
+    ids = list(result.signatories.values_list("pk", flat=True))
+    if phrase:
+        ids = [pk for pk in ids if result.values[pk]["search_tier"] <= Tier.WHOLE_WORDS]
     ids += Signatory.objects.filter(slug__icontains=term).values_list("pk", flat=True)
     return list(dict.fromkeys(ids))
 

@@ -1,0 +1,184 @@
+"""How a search orders its matches, as data that both the database and Python evaluate.
+
+A condition (`Condition`) is every one of some groups of alternatives, each alternative a field
+of a search document holding a text (`Has`). A ranking (`Ranking`) is named values computed from
+such conditions (a tier, flags, sums, a weighted coverage) and an order over them, then the
+shorter name, then the name in code point order, then the signatory.
+
+When every match is ranked (a download), the database computes the values as annotations and
+sorts (`Ranking.annotate`). A page ranks only a sample of at most a few hundred matches, read with
+their documents (`Document`): Python computes the same values on those rows and sorts them
+(`Ranking.values`, `Ranking.ordered`), which costs less than building and compiling the CASE
+expressions. The two give the same order: the conditions are SQL LIKE without wildcards on folded
+text, which is Python's `in` and `startswith`, and both backends sort the name by its bytes
+(UTF-8, so in code point order, as Python compares strings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from operator import add, and_, or_
+from typing import NamedTuple
+
+from django.db import connections
+from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.functions import Collate, Length
+
+DOCUMENT = "search_document"
+# Ties are broken in code point order, the same on both backends whatever the database locale.
+BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
+
+
+class Document(NamedTuple):
+    """A match with its search document's fields, as a sample reads it (see `COLUMNS`)."""
+
+    pk: int
+    doc: str
+    compact: str
+    initials: str
+    native: str
+    name: str
+
+
+# The columns of a `Document`, from a queryset of signatories.
+COLUMNS = ("pk", *(f"{DOCUMENT}__{field}" for field in Document._fields[1:]))
+
+
+def document(row: tuple) -> Document:
+    """A sample's row as a Document; a signatory without a search document holds no text."""
+    return Document(row[0], *(value or "" for value in row[1:]))
+
+
+@dataclass(frozen=True)
+class Has:
+    """A field of a search document holds `text` (at its start, if `start`)."""
+
+    field: str
+    text: str
+    start: bool = False
+
+    def q(self) -> Q:
+        lookup = "startswith" if self.start else "contains"
+        return Q(**{f"{DOCUMENT}__{self.field}__{lookup}": self.text})
+
+    def holds(self, row: Document) -> bool:
+        value = getattr(row, self.field)
+        return value.startswith(self.text) if self.start else self.text in value
+
+
+# Every group has one of its alternatives; no group is always true.
+Condition = tuple[tuple[Has, ...], ...]
+
+
+def one_of(alternatives: Iterable[Has]) -> Condition:
+    return (tuple(alternatives),)
+
+
+def every(*conditions: Condition) -> Condition:
+    return tuple(group for condition in conditions for group in condition)
+
+
+def as_q(condition: Condition) -> Q:
+    return reduce(and_, [reduce(or_, [has.q() for has in group]) for group in condition], Q())
+
+
+def holds(condition: Condition, row: Document) -> bool:
+    return all(any(has.holds(row) for has in group) for group in condition)
+
+
+class Flag:
+    """1 when the condition holds, else 0 (`inverted`: 0 when it holds, else 1)."""
+
+    def __init__(self, condition: Condition, inverted: bool = False):
+        self.condition, self.inverted = condition, inverted
+
+    def expression(self):
+        yes, no = (0, 1) if self.inverted else (1, 0)
+        return Case(
+            When(as_q(self.condition), then=Value(yes)),
+            default=Value(no),
+            output_field=IntegerField(),
+        )
+
+    def value(self, row: Document, values: dict) -> int:
+        return int(holds(self.condition, row) != self.inverted)
+
+
+class Tiered:
+    """The first tier whose condition holds, else `default`."""
+
+    def __init__(self, tiers: list[tuple[int, Condition]], default: int):
+        self.tiers, self.default = tiers, default
+
+    def expression(self):
+        whens: list[When] = []
+        for tier, condition in self.tiers:
+            q = as_q(condition)
+            # A tier whose test a better one already made can never be reached.
+            if all(q != w.condition for w in whens):
+                whens.append(When(q, then=Value(tier)))
+        return Case(*whens, default=Value(self.default), output_field=IntegerField())
+
+    def value(self, row: Document, values: dict) -> int:
+        return next((t for t, c in self.tiers if holds(c, row)), self.default)
+
+
+class Weighted:
+    """The sum of earlier values, each times its weight."""
+
+    def __init__(self, weights: list[tuple[str, float]], real: bool):
+        self.weights, self.real = weights, real
+
+    def expression(self):
+        total = reduce(
+            add, [F(name) * Value(w) if self.real else F(name) for name, w in self.weights]
+        )
+        return ExpressionWrapper(total, output_field=FloatField()) if self.real else total
+
+    def value(self, row: Document, values: dict):
+        if self.real:
+            return reduce(add, [values[name] * w for name, w in self.weights])
+        return sum(values[name] for name, _ in self.weights)
+
+
+@dataclass
+class Ranking:
+    """Named values, each computed from the row and those before it, and the order: each
+    (name, descending) in turn, then the shorter name, the name, the signatory."""
+
+    computed: dict[str, Flag | Tiered | Weighted]
+    order: list[tuple[str, bool]]
+
+    def annotate(self, matches):
+        """The matches annotated with the values and ordered, by the database."""
+        vendor = connections[matches.db].vendor
+        order = [f"-{name}" if descending else name for name, descending in self.order]
+        order += [
+            Length(f"{DOCUMENT}__name"),
+            Collate(f"{DOCUMENT}__name", BYTE_ORDER[vendor]),
+            f"{DOCUMENT}__signatory_id",
+        ]
+        annotations = {name: value.expression() for name, value in self.computed.items()}
+        # Annotated in one call (each call clones the query), in this order: F refers back.
+        return matches.annotate(**annotations).order_by(*order)
+
+    def values(self, row: Document) -> dict:
+        """The values of one match, as `annotate` would give them."""
+        values: dict = {}
+        for name, value in self.computed.items():
+            values[name] = value.value(row, values)
+        return values
+
+    def ordered(self, rows: Iterable[Document]) -> tuple[list[int], dict[int, dict]]:
+        """The rows' signatory ids best first, and each one's values."""
+        rows = list(rows)
+        values = {row.pk: self.values(row) for row in rows}
+
+        def key(row: Document):
+            own = values[row.pk]
+            ranks = [-own[name] if descending else own[name] for name, descending in self.order]
+            return (*ranks, len(row.name), row.name, row.pk)
+
+        return [row.pk for row in sorted(rows, key=key)], values
