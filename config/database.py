@@ -49,7 +49,7 @@ def database_settings(url: str, environ: Mapping[str, str] = os.environ) -> dict
         options["connect_timeout"] = max(2, round(seconds(environ, "DJANGO_DB_CONNECT_TIMEOUT", 2)))
         statement_ms = round(seconds(environ, "DJANGO_DB_STATEMENT_TIMEOUT", 30) * 1000)
         # The archive's queries are small: parallel workers would only make the sample a broad
-        # search ranks (the first matches found, search.sampling.first_matches) change from one
+        # search ranks (the first matches found, search.reading.first_matches) change from one
         # run to the next, and a shared sequential scan would start anywhere in the table.
         options["options"] = (
             "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off"

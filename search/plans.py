@@ -16,11 +16,9 @@ from django.db.models.lookups import GreaterThan
 from search.keys import QueryForms
 from search.vocabulary import WordInfo
 
-DOC = "search_document__doc"
-COMPACT = "search_document__compact"
-NATIVE = "search_document__native"
-NAME = "search_document__name"
-INITIALS = "search_document__initials"
+DOCUMENT = "search_document"
+DOC = "doc"
+COMPACT = "compact"
 FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
 # Shorter letter runs found across word boundaries are mostly noise ("rsf" in "lawyeRS For").
 PART_SPACES_MIN = 4
@@ -32,8 +30,89 @@ RARE_UNKNOWN = 6  # a word no document has, this long, is a typo or a rare name,
 UNKNOWN_SHORT = 10**9
 
 
-def word_start(term: str) -> Q:
-    return Q(**{f"{DOC}__contains": f" {term}"})
+class Condition:
+    """A condition on a signatory's search document, as a Q (the signatories whose document
+    meets it) or as SQL on the document table's columns (`sql`, for a sample read in plain SQL).
+    Combined with & and |; the empty condition (`ANY`) leaves the other unchanged, as Q() does."""
+
+    def __and__(self, other: Condition) -> Condition:
+        return Both("AND", (self, other)).simplified()
+
+    def __or__(self, other: Condition) -> Condition:
+        return Both("OR", (self, other)).simplified()
+
+    def q(self) -> Q:
+        raise NotImplementedError
+
+    def sql(self, connection, table: str) -> tuple[str, list]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Both(Condition):
+    """Every part (AND) or one of them (OR); with no parts, no condition."""
+
+    how: str
+    parts: tuple[Condition, ...] = ()
+
+    def simplified(self) -> Condition:
+        parts = tuple(p for p in self.parts if p != ANY)
+        if not parts:
+            return ANY
+        return parts[0] if len(parts) == 1 else Both(self.how, parts)
+
+    def q(self) -> Q:
+        return reduce(and_ if self.how == "AND" else or_, [p.q() for p in self.parts], Q())
+
+    def sql(self, connection, table: str) -> tuple[str, list]:
+        if not self.parts:
+            return "1 = 1", []
+        pieces, params = [], []
+        for part in self.parts:
+            sql, part_params = part.sql(connection, table)
+            pieces.append(f"({sql})")
+            params.extend(part_params)
+        return f" {self.how} ".join(pieces), params
+
+
+ANY = Both("AND")
+
+
+@dataclass(frozen=True)
+class Holds(Condition):
+    """A field holds `text`: through LIKE, which the trigram indexes serve, or (`recheck`)
+    through STRPOS / INSTR, which no index serves: trigram indexes slow down with every trigram
+    they must intersect, so only the leading words go to them."""
+
+    field: str
+    text: str
+    recheck: bool = False
+
+    def q(self) -> Q:
+        name = f"{DOCUMENT}__{self.field}"
+        if self.recheck:
+            return Q(GreaterThan(StrIndex(F(name), Value(self.text)), 0))
+        return Q(**{f"{name}__contains": self.text})
+
+    def sql(self, connection, table: str) -> tuple[str, list]:
+        column = f"{table}.{connection.ops.quote_name(self.field)}"
+        if self.recheck:
+            position = "STRPOS" if connection.vendor == "postgresql" else "INSTR"
+            return f"{position}({column}, %s) > 0", [self.text]
+        pattern = f"%{connection.ops.prep_for_like_query(self.text)}%"
+        return f"{column} {connection.operators['contains'] % '%s'}", [pattern]
+
+
+def word_start(term: str) -> Condition:
+    return Holds(DOC, f" {term}")
+
+
+def any_of(conditions) -> Condition:
+    return reduce(or_, conditions, ANY)
+
+
+def all_of(conditions) -> Condition:
+    return reduce(and_, conditions, ANY)
 
 
 def required_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -41,16 +120,6 @@ def required_words(words: tuple[str, ...]) -> tuple[str, ...]:
     longer word is there, since they are in most names and cost a large index lookup."""
     long_words = tuple(w for w in words if len(w) >= SHORT_WORD)
     return long_words or words
-
-
-def words_condition(words, corrections: dict[str, list[str]]) -> Q:
-    condition = Q()
-    for word in words:
-        alternatives = Q()
-        for term in dict.fromkeys([word, *corrections.get(word, [])]):
-            alternatives |= word_start(term)
-        condition &= alternatives
-    return condition
 
 
 def estimated_documents(word: str, info: WordInfo) -> int:
@@ -97,14 +166,13 @@ def narrow_enough(estimates) -> bool:
     return all(n <= NARROW_ENOUGH for n in estimates)
 
 
-def contains(field: str, text: str) -> Q:
-    return Q(**{f"{field}__contains": text})
+def contains(field: str, text: str) -> Condition:
+    return Holds(field, text)
 
 
-def recheck(field: str, text: str) -> Q:
-    """`field` contains `text`, through STRPOS / INSTR, which no index serves: trigram indexes
-    slow down with every trigram they must intersect, so only the leading words go to them."""
-    return Q(GreaterThan(StrIndex(F(field), Value(text)), 0))
+def recheck(field: str, text: str) -> Condition:
+    """`field` contains `text`, through STRPOS / INSTR (see `Holds`)."""
+    return Holds(field, text, recheck=True)
 
 
 @dataclass
@@ -118,22 +186,28 @@ class Plan:
     several words, every match for one; `typed` tells the matches as typed from the others.
     """
 
-    condition: Q
+    condition: Condition
     fts: str | None
-    scan: Q
-    typed: Q = Q()
+    scan: Condition
+    typed: Condition = ANY
     several_words: bool = False
     common: int = 0
 
-    def filter(self, queryset: QuerySet, condition: Q, fts: str | None) -> QuerySet:
-        queryset = queryset.filter(condition)
-        if fts is not None and connections[queryset.db].vendor == "sqlite":
-            rows = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts])
-            queryset = queryset.filter(pk__in=rows)
+    def matches(self, queryset: QuerySet) -> QuerySet:
+        queryset = queryset.filter(self.condition.q())
+        if self.fts is not None and connections[queryset.db].vendor == "sqlite":
+            queryset = queryset.filter(pk__in=RawSQL(FTS_ROWS, [self.fts]))
         return queryset
 
-    def matches(self, queryset: QuerySet) -> QuerySet:
-        return self.filter(queryset, self.condition, self.fts)
+    def where(self, connection, table: str, pk: str) -> tuple[str, list]:
+        """The condition as SQL on the document `table`, whose signatory is `pk`."""
+        sql, params = self.condition.sql(connection, table)
+        if self.fts is not None and connection.vendor == "sqlite":
+            sql, params = f"({sql}) AND {pk} IN ({FTS_ROWS})", [*params, self.fts]
+        return sql, params
+
+
+FTS_ROWS = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
 
 
 def fts_phrase(column: str, text: str) -> str | None:
@@ -156,11 +230,11 @@ def plan(forms: QueryForms, info: WordInfo) -> Plan:
     groups = word_groups(forms, info)
     leads = leading_groups(groups, info)
     if not leads:  # no word long enough for trigrams: only the part itself may be looked up
-        fuzzy = reduce(and_, [reduce(or_, [word_start(t) for t in g]) for g in groups], Q())
-        return Plan(condition=contains(field, text) | fuzzy, fts=None, scan=Q())
+        fuzzy = all_of(any_of(word_start(t) for t in g) for g in groups)
+        return Plan(condition=contains(field, text) | fuzzy, fts=None, scan=ANY)
     lookups = [shortest_parts(g) for g in leads]
-    narrowed = reduce(and_, [reduce(or_, [contains(COMPACT, t) for t in g]) for g in lookups])
-    fuzzy = reduce(and_, [reduce(or_, [recheck(DOC, f" {t}") for t in g]) for g in groups])
+    narrowed = all_of(any_of(contains(COMPACT, t) for t in g) for g in lookups)
+    fuzzy = all_of(any_of(recheck(DOC, f" {t}") for t in g) for g in groups)
     fts = " AND ".join(
         "(" + " OR ".join(fts_phrase("compact", t) for t in g) + ")" for g in lookups
     )

@@ -16,42 +16,11 @@ from search.keys import QueryForms
 from search.models import SearchDocument, SearchInitialism, SearchName
 from search.plans import Plan, plan
 from search.ranking import COLUMNS, Document, document
+from search.reading import Tables, Where, first_matches, initialled
 from search.vocabulary import WordInfo
 
 CANDIDATES = 2000  # matches of a common query that are read to put those as typed first
 SCAN_WINDOW = 50_000  # documents a common query's first matches are looked for in (`window`)
-
-
-def first_matches(matched: QuerySet, count: int) -> list[Document]:
-    """The first `count` matches the database finds, with their documents, without ranking
-    them all.
-
-    Found in storage order, which holds until the data changes, so the same query gives the same
-    rows page after page. On PostgreSQL that needs a serial scan: the settings turn parallel
-    workers (which return rows in whatever order they finish) and shared sequential scans
-    (which start anywhere) off for the app's connections.
-    """
-    return list(map(document, matched.order_by().values_list(*COLUMNS)[:count]))
-
-
-def first_matches_of(matched: list[QuerySet], count: int) -> list[list[Document]]:
-    """`first_matches` of each queryset, asked in one query (UNION ALL): a round trip to the
-    database costs more than these index lookups. Each part keeps its own LIMIT, as a subquery
-    (SQLite allows none on a part of a compound query)."""
-    if len(matched) < 2:
-        return [first_matches(m, count) for m in matched]
-    parts, params = [], []
-    for n, m in enumerate(matched):
-        query = m.order_by().values_list(*COLUMNS)[:count].query
-        sql, part_params = query.get_compiler(using=m.db).as_sql()
-        parts.append(f"SELECT {n}, * FROM ({sql}) AS part_{n}")
-        params.extend(part_params)
-    found: list[list[Document]] = [[] for _ in matched]
-    with connections[matched[0].db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for n, *row in cursor.fetchall():
-            found[n].append(document(row))
-    return found
 
 
 def merged(*groups: list[Document]) -> list[Document]:
@@ -104,13 +73,13 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
         if chosen.several_words and chosen.common > limit:
             found = typed_first(queryset, chosen, limit)
         elif forms.initialism:  # asked together with those whose initials the query is
-            both = [chosen.matches(queryset), initialled(queryset, forms)]
-            found, initials = first_matches_of(both, limit + 1)
+            both = [matched(chosen), initialled(forms.initialism)]
+            found, initials = first_matches(queryset, both, limit + 1)
         else:
-            found = first_matches(chosen.matches(queryset), limit + 1)
+            [found] = first_matches(queryset, [matched(chosen)], limit + 1)
     if forms.initialism:
         if initials is None:
-            initials = first_matches(initialled(queryset, forms), limit + 1)
+            [initials] = first_matches(queryset, [initialled(forms.initialism)], limit + 1)
         found = merged(found, initials)
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
@@ -119,7 +88,12 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     return found
 
 
-def initialled(queryset: QuerySet, forms: QueryForms) -> QuerySet:
+def matched(chosen: Plan) -> Where:
+    """The matches of the plan, as a reading's condition."""
+    return lambda tables: chosen.where(tables.connection, tables.documents, tables.pk)
+
+
+def initialled_queryset(queryset: QuerySet, forms: QueryForms) -> QuerySet:
     """The signatories of `queryset` with a name whose initials the query is, by index lookup."""
     letters = SearchInitialism.objects.using(queryset.db).filter(letters=forms.initialism)
     return queryset.filter(pk__in=letters.values("document_id"))
@@ -133,7 +107,9 @@ def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
     one index scan finds the candidates, a recheck of the few read tells which are as typed.
     """
     candidates = chosen.matches(queryset).order_by().values("pk")[:CANDIDATES]
-    typed = Case(When(chosen.typed, then=Value(0)), default=Value(1), output_field=IntegerField())
+    typed = Case(
+        When(chosen.typed.q(), then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
     ranked = queryset.filter(pk__in=candidates).annotate(search_typed=typed)
     rows = ranked.order_by("search_typed", "pk").values_list(*COLUMNS)[: limit + 1]
     return list(map(document, rows))
@@ -168,8 +144,12 @@ def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
     span = ends[1] - ends[0] + 1  # at least as many as there are documents
     if chosen.common * min(span, SCAN_WINDOW) < 2 * (limit + 1) * span:
         return []
-    scanned = queryset.filter(chosen.scan, search_document__pk__lt=ends[0] + SCAN_WINDOW)
-    found = first_matches(scanned, limit + 1)
+
+    def scanned(tables: Tables) -> tuple[str, list]:
+        sql, params = chosen.scan.sql(tables.connection, tables.documents)
+        return f"({sql}) AND {tables.document_signatory} < %s", [*params, ends[0] + SCAN_WINDOW]
+
+    [found] = first_matches(queryset, [scanned], limit + 1)
     return found if len(found) > limit else []
 
 
@@ -181,5 +161,7 @@ def matching(
     chosen = plan(forms, info)
     if limit is None:
         matches = chosen.matches(queryset)
-        return (matches | initialled(queryset, forms) if forms.initialism else matches), None
+        if forms.initialism:
+            matches = matches | initialled_queryset(queryset, forms)
+        return matches, None
     return None, sample(queryset, chosen, forms, limit)

@@ -93,6 +93,22 @@ def every_match_in(queryset, q: str) -> list[str]:
     return [s.name for s in search_signatories(queryset, q, complete=True).signatories]
 
 
+def test_the_search_runs_on_signatories_filtered_through_a_relation(seeded, small_limit):
+    letter = Signatory.objects.first().letter
+    with_h_initials = Signatory.objects.filter(
+        letter__slug=letter.slug, search_document__initials__contains=" hk"
+    )
+    expected = every_match_in(with_h_initials, "watch")
+    assert 0 < len(expected) <= LIMIT
+    assert [s.name for s in search_signatories(with_h_initials, "watch").signatories] == expected
+    assert every_match_in(Signatory.objects.all(), "watch") != expected
+
+
+def test_a_search_of_no_signatories_finds_none(seeded, small_limit):
+    result = search_signatories(Signatory.objects.none(), "human rights")
+    assert (list(result.signatories), result.ranked) == ([], 0)
+
+
 def test_the_directory_filters_before_it_searches(client, seeded, small_limit):
     people = Signatory.objects.filter(kind="individual")
     expected = every_match_in(people, "a")

@@ -1,0 +1,125 @@
+"""Reading a query's first matches with their documents, in plain SQL.
+
+A page's search reads the first few hundred matches of a condition on the search documents
+(`search.plans.Plan.where`) with the fields its ranking needs (`search.ranking.Document`). The
+query has the same shape every time; building it with the ORM cost more than running it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connections
+from django.db.models import QuerySet
+
+from search.models import SearchDocument, SearchInitialism
+from search.ranking import Document, document
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Quoted names of the tables and columns a reading joins."""
+
+    connection: object
+    signatories: str
+    pk: str
+    documents: str
+    document_signatory: str
+
+    @classmethod
+    def of(cls, queryset: QuerySet) -> Tables:
+        connection = connections[queryset.db]
+        quote = connection.ops.quote_name
+        meta = queryset.model._meta
+        signatories, documents = quote(meta.db_table), quote(SearchDocument._meta.db_table)
+        signatory_column = quote(SearchDocument._meta.get_field("signatory").column)
+        return cls(
+            connection=connection,
+            signatories=signatories,
+            pk=f"{signatories}.{quote(meta.pk.column)}",
+            documents=documents,
+            document_signatory=f"{documents}.{signatory_column}",
+        )
+
+    def column(self, field: str) -> str:
+        return f"{self.documents}.{self.connection.ops.quote_name(field)}"
+
+
+# A condition, as SQL and its parameters on the tables a reading joins.
+Where = Callable[[Tables], tuple[str, list]]
+
+
+def initialled(initialism: str) -> Where:
+    """The signatories with a name whose initials are `initialism`, by index lookup."""
+
+    def where(tables: Tables) -> tuple[str, list]:
+        quote = tables.connection.ops.quote_name
+        table = quote(SearchInitialism._meta.db_table)
+        document_id = quote(SearchInitialism._meta.get_field("document").column)
+        letters = quote(SearchInitialism._meta.get_field("letters").column)
+        sql = f"{tables.pk} IN (SELECT {document_id} FROM {table} WHERE {letters} = %s)"
+        return sql, [initialism]
+
+    return where
+
+
+def reading(queryset: QuerySet, tables: Tables, where: Where, count: int) -> tuple[str, list]:
+    """SQL for the first `count` signatories of `queryset` whose document meets `where`, with
+    their documents; the queryset's own filters, if any, as a subquery."""
+    sql, params = where(tables)
+    columns = ", ".join([tables.pk, *map(tables.column, Document._fields[1:])])
+    select = (
+        f"SELECT {columns} FROM {tables.signatories} INNER JOIN {tables.documents}"
+        f" ON {tables.pk} = {tables.document_signatory} WHERE ({sql})"
+    )
+    if queryset.query.where:
+        own, own_params = own_condition(queryset, tables)
+        select, params = f"{select} AND ({own})", [*params, *own_params]
+    return f"{select} LIMIT {int(count)}", params
+
+
+def own_condition(queryset: QuerySet, tables: Tables) -> tuple[str, list]:
+    """The queryset's filters: as they are when they name only its own table (as a page's
+    filters do), else as a subquery of its ids. Raises EmptyResultSet when nothing can match."""
+    query = queryset.query
+    base = query.get_initial_alias()
+    if base == tables.signatories.strip('"`') and not any(
+        count for alias, count in query.alias_refcount.items() if alias != base
+    ):
+        compiler = query.get_compiler(connection=tables.connection)
+        try:
+            return compiler.compile(query.where)
+        except FullResultSet:
+            return "1 = 1", []
+    own, params = queryset.order_by().values("pk").query.sql_with_params()
+    return f"{tables.pk} IN ({own})", list(params)
+
+
+def first_matches(queryset: QuerySet, wheres: list[Where], count: int) -> list[list[Document]]:
+    """The first `count` signatories of `queryset` whose document meets each condition, with
+    their documents, without ranking them all; asked in one query (UNION ALL), since a round
+    trip to the database costs more than these index lookups.
+
+    Found in storage order, which holds until the data changes, so the same query gives the same
+    rows page after page. On PostgreSQL that needs a serial scan: the settings turn parallel
+    workers (which return rows in whatever order they finish) and shared sequential scans
+    (which start anywhere) off for the app's connections. Each part keeps its own LIMIT, as a
+    subquery (SQLite allows none on a part of a compound query).
+    """
+    tables = Tables.of(queryset)
+    parts, params = [], []
+    try:
+        for n, where in enumerate(wheres):
+            sql, part_params = reading(queryset, tables, where, count)
+            parts.append(f"SELECT {n}, * FROM ({sql}) AS part_{n}")
+            params.extend(part_params)
+    except EmptyResultSet:  # the queryset is empty (`none()`)
+        return [[] for _ in wheres]
+    found: list[list[Document]] = [[] for _ in wheres]
+    with tables.connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for n, *row in cursor.fetchall():
+            found[n].append(document(row))
+    return found
