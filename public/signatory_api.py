@@ -1,14 +1,13 @@
 """Read-only JSON API for signatories: the contract clients and tests rely on."""
 
-from dataclasses import dataclass
-
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from public.links import SlugLink
+from public.page_details import PageDetails, page_details
 from public.search import SearchPaginator, cut_short, search_signatories
-from signatories.models import Alias, ListEntry, MatchMethod, PinKind, Signatory
+from signatories.models import ListEntry, MatchMethod, PinKind, Signatory
 from web.api_json import api_error, api_json, api_list
 
 DEFAULT_PAGE_SIZE = 50
@@ -32,38 +31,6 @@ def positive_int(value: str | None, default: int) -> int | None:
 def api_signatories():
     """Signatories with the fields the API shows (their entries and aliases: `page_details`)."""
     return Signatory.objects.only("slug", "name", "kind", "country", "name_language", "public_note")
-
-
-@dataclass
-class PageDetails:
-    """The entries (in list order) and aliases (by name) of a page's signatories, by signatory
-    id, read as plain rows in two queries: model instances for them cost more than the rest of
-    the page."""
-
-    entries: dict[int, list[dict]]
-    aliases: dict[int, list[dict]]
-
-
-ENTRY_FIELDS = (
-    "signatory_id", "source__slug", "ordinal", "number", "text", "place", "line_start",
-    "line_end", "match_method", "match_score", "override_id", "override__kind",
-    "override__created_at",
-)  # fmt: skip
-
-
-# Built once: a page only narrows them to its signatories, a clone and a filter.
-ENTRY_ROWS = ListEntry.objects.order_by("source__position", "ordinal").values(*ENTRY_FIELDS)
-ALIAS_ROWS = Alias.objects.order_by("name").values_list("signatory_id", "name", "language")
-
-
-def page_details(signatory_ids: list[int]) -> PageDetails:
-    entries: dict[int, list[dict]] = {pk: [] for pk in signatory_ids}
-    aliases: dict[int, list[dict]] = {pk: [] for pk in signatory_ids}
-    for row in ENTRY_ROWS.filter(signatory_id__in=signatory_ids):
-        entries[row["signatory_id"]].append(row)
-    for signatory_id, name, language in ALIAS_ROWS.filter(signatory_id__in=signatory_ids):
-        aliases[signatory_id].append({"name": name, "language": language or None})
-    return PageDetails(entries, aliases)
 
 
 def pin_data(entry: ListEntry) -> dict | None:

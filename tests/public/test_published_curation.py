@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from curation import services
 from letters.models import SourceVersion
+from signatories.models import MatchOverride
 from tests.curation.helpers import entry, make_user, signatory
 
 WHY = {"reason": "From the organisation's own website.", "evidence_url": ""}
@@ -71,6 +72,8 @@ def test_each_entry_says_whether_a_curator_pinned_it(client, curated):
     forum = entries["forum-asia-web"]
     assert (forum["match_method"], forum["match_score"]) == ("fuzzy", 97.2)
     assert forum["curator_pin"]["decision"] == "confirmed"
+    pin = MatchOverride.objects.get(source_slug="forum-asia-web", kind="confirmed")
+    assert forum["curator_pin"]["pinned_at"] == pin.created_at.isoformat()
     assert entries["cihrs-web"]["curator_pin"] is None
 
 
