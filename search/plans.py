@@ -4,19 +4,15 @@ and which are only rechecked on the rows they leave (see `plan`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_, or_
 
 from django.db import connections
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
 
+from search.conditions import ANY, Condition, Holds, all_of, any_of, word_start
 from search.keys import QueryForms
 from search.vocabulary import WordInfo
 
-DOCUMENT = "search_document"
 DOC = "doc"
 COMPACT = "compact"
 FTS_MIN = 3  # the FTS5 trigram tokenizer cannot look up shorter phrases
@@ -28,91 +24,6 @@ LONG_WORD = 5
 NARROW_ENOUGH = 2000  # documents a lead may leave for the other words to be merely rechecked
 RARE_UNKNOWN = 6  # a word no document has, this long, is a typo or a rare name, not a prefix
 UNKNOWN_SHORT = 10**9
-
-
-class Condition:
-    """A condition on a signatory's search document, as a Q (the signatories whose document
-    meets it) or as SQL on the document table's columns (`sql`, for a sample read in plain SQL).
-    Combined with & and |; the empty condition (`ANY`) leaves the other unchanged, as Q() does."""
-
-    def __and__(self, other: Condition) -> Condition:
-        return Both("AND", (self, other)).simplified()
-
-    def __or__(self, other: Condition) -> Condition:
-        return Both("OR", (self, other)).simplified()
-
-    def q(self) -> Q:
-        raise NotImplementedError
-
-    def sql(self, connection, table: str) -> tuple[str, list]:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Both(Condition):
-    """Every part (AND) or one of them (OR); with no parts, no condition."""
-
-    how: str
-    parts: tuple[Condition, ...] = ()
-
-    def simplified(self) -> Condition:
-        parts = tuple(p for p in self.parts if p != ANY)
-        if not parts:
-            return ANY
-        return parts[0] if len(parts) == 1 else Both(self.how, parts)
-
-    def q(self) -> Q:
-        return reduce(and_ if self.how == "AND" else or_, [p.q() for p in self.parts], Q())
-
-    def sql(self, connection, table: str) -> tuple[str, list]:
-        if not self.parts:
-            return "1 = 1", []
-        pieces, params = [], []
-        for part in self.parts:
-            sql, part_params = part.sql(connection, table)
-            pieces.append(f"({sql})")
-            params.extend(part_params)
-        return f" {self.how} ".join(pieces), params
-
-
-ANY = Both("AND")
-
-
-@dataclass(frozen=True)
-class Holds(Condition):
-    """A field holds `text`: through LIKE, which the trigram indexes serve, or (`recheck`)
-    through STRPOS / INSTR, which no index serves: trigram indexes slow down with every trigram
-    they must intersect, so only the leading words go to them."""
-
-    field: str
-    text: str
-    recheck: bool = False
-
-    def q(self) -> Q:
-        name = f"{DOCUMENT}__{self.field}"
-        if self.recheck:
-            return Q(GreaterThan(StrIndex(F(name), Value(self.text)), 0))
-        return Q(**{f"{name}__contains": self.text})
-
-    def sql(self, connection, table: str) -> tuple[str, list]:
-        column = f"{table}.{connection.ops.quote_name(self.field)}"
-        if self.recheck:
-            position = "STRPOS" if connection.vendor == "postgresql" else "INSTR"
-            return f"{position}({column}, %s) > 0", [self.text]
-        pattern = f"%{connection.ops.prep_for_like_query(self.text)}%"
-        return f"{column} {connection.operators['contains'] % '%s'}", [pattern]
-
-
-def word_start(term: str) -> Condition:
-    return Holds(DOC, f" {term}")
-
-
-def any_of(conditions) -> Condition:
-    return reduce(or_, conditions, ANY)
-
-
-def all_of(conditions) -> Condition:
-    return reduce(and_, conditions, ANY)
 
 
 def required_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -171,7 +82,7 @@ def contains(field: str, text: str) -> Condition:
 
 
 def recheck(field: str, text: str) -> Condition:
-    """`field` contains `text`, through STRPOS / INSTR (see `Holds`)."""
+    """`field` contains `text`, through STRPOS / INSTR, which no index serves (see `Holds`)."""
     return Holds(field, text, recheck=True)
 
 

@@ -15,22 +15,12 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from search.conditions import Condition, Holds, all_of, any_of, word_start
 from search.keys import SEPARATOR, QueryForms
 from search.models import SearchName
 from search.partial import keep_heaviest, named, spans, weights
 from search.plans import PART_SPACES_MIN, plan, required_words
-from search.ranking import (
-    Condition,
-    Flag,
-    Has,
-    Ranking,
-    Tiered,
-    Weighted,
-    as_q,
-    every,
-    holds,
-    one_of,
-)
+from search.ranking import Flag, Ranking, Tiered, Weighted
 from search.sampling import document_span, in_order, matching
 from search.vocabulary import WordInfo, look_up
 
@@ -51,14 +41,10 @@ class Tier:
     FUZZY = 8  # every word, or a close vocabulary term, starts a word
 
 
-def word_start(term: str) -> Has:
-    return Has("doc", f" {term}")
-
-
 def words_condition(words, alternatives: dict[str, list[str]]) -> Condition:
     """Every word, or one of its alternatives, starts a word."""
-    return tuple(
-        tuple(word_start(t) for t in dict.fromkeys([w, *alternatives.get(w, [])])) for w in words
+    return all_of(
+        any_of(word_start(t) for t in dict.fromkeys([w, *alternatives.get(w, [])])) for w in words
     )
 
 
@@ -69,23 +55,16 @@ def tiers(forms: QueryForms, info: WordInfo) -> list[tuple[int, Condition]]:
     conditions = [
         (
             Tier.DISPLAY_NAME,
-            one_of(
-                [
-                    Has("doc", f"{sep} {q} {sep}", start=True),
-                    Has("compact", f"{sep}{qc}{sep}", start=True),
-                ]
-            ),
+            Holds("doc", f"{sep} {q} {sep}", start=True)
+            | Holds("compact", f"{sep}{qc}{sep}", start=True),
         ),
-        (
-            Tier.ANY_NAME,
-            one_of([Has("doc", f"{sep} {q} {sep}"), Has("compact", f"{sep}{qc}{sep}")]),
-        ),
-        (Tier.WHOLE_WORDS, one_of([Has("doc", f" {q} ")])),
-        (Tier.INITIALS, one_of([Has("initials", f" {forms.initialism} ")])),
-        (Tier.PREFIX, one_of([word_start(q)])),
+        (Tier.ANY_NAME, Holds("doc", f"{sep} {q} {sep}") | Holds("compact", f"{sep}{qc}{sep}")),
+        (Tier.WHOLE_WORDS, Holds("doc", f" {q} ")),
+        (Tier.INITIALS, Holds("initials", f" {forms.initialism} ")),
+        (Tier.PREFIX, word_start(q)),
         (Tier.ALL_WORDS, words_condition(forms.words, info.equivalents)),
-        (Tier.PART, one_of([Has("doc", q)])),
-        (Tier.PART_SPACES, one_of([Has("compact", qc)])),
+        (Tier.PART, Holds("doc", q)),
+        (Tier.PART_SPACES, Holds("compact", qc)),
     ]
     skipped = {
         Tier.PART_SPACES: len(qc) < PART_SPACES_MIN,
@@ -238,18 +217,18 @@ def has_every_word(matches: QuerySet | None, sampled, forms: QueryForms) -> bool
     optional = optional_words(forms)
     if not optional:
         return True
-    every_word = every(*[has_short_word(w) for w in optional])
+    every_word = all_of(has_short_word(w) for w in optional)
     # or the words' letters run together in a name ("chang sha fu neng": "ChangSha FuNeng")
-    run_together = one_of([Has("compact", forms.compact)])
+    run_together = Holds("compact", forms.compact)
     if sampled is not None:
-        return any(holds(every_word, d) or holds(run_together, d) for d in sampled)
-    return matches.filter(as_q(every_word) | as_q(run_together)).exists()
+        return any(every_word.holds(d) or run_together.holds(d) for d in sampled)
+    return matches.filter(every_word.q() | run_together.q()).exists()
 
 
 def has_short_word(word: str) -> Condition:
     """A name has a short query word: at the start of a word, or among the initials of its
     words ("hk" in "Hong Kong Watch")."""
-    return one_of([word_start(word), Has("initials", word)])
+    return word_start(word) | Holds("initials", word)
 
 
 def optional_words(forms: QueryForms) -> tuple[str, ...]:
@@ -260,7 +239,7 @@ def optional_words(forms: QueryForms) -> tuple[str, ...]:
 
 def word_condition(word: str, info: WordInfo) -> Condition:
     """A word, or a term standing for it, starts a word of the names."""
-    return one_of(word_start(t) for t in info.alternatives(word))
+    return any_of(word_start(t) for t in info.alternatives(word))
 
 
 def ranking(forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None = None) -> Ranking:
@@ -284,7 +263,7 @@ def ranking(forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None
     if not forms.native:
         # Within a tier, the names a copy printed as typed ("Defenderss") before those that
         # only fold to it ("Defenders’s").
-        computed["search_as_printed"] = Flag(one_of([Has("native", forms.printed)]))
+        computed["search_as_printed"] = Flag(Holds("native", forms.printed))
         order.insert(1, ("search_as_printed", True))
     if left_out:
         names = {}
@@ -299,6 +278,6 @@ def ranking(forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None
         order.insert(0, ("search_coverage", True))
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").
-        computed["search_as_typed"] = Flag(one_of([Has("native", forms.native)]), inverted=True)
+        computed["search_as_typed"] = Flag(Holds("native", forms.native), inverted=True)
         order.insert(0, ("search_as_typed", False))
     return Ranking(computed, order)

@@ -1,17 +1,15 @@
 """How a search orders its matches, as data that both the database and Python evaluate.
 
-A condition (`Condition`) is every one of some groups of alternatives, each alternative a field
-of a search document holding a text (`Has`). A ranking (`Ranking`) is named values computed from
-such conditions (a tier, flags, sums, a weighted coverage) and an order over them, then the
+A ranking (`Ranking`) is named values computed from conditions on a match's search document
+(`search.conditions`): a tier, flags, sums, a weighted coverage; and an order over them, then the
 shorter name, then the name in code point order, then the signatory.
 
 When every match is ranked (a download), the database computes the values as annotations and
 sorts (`Ranking.annotate`). A page ranks only a sample of at most a few hundred matches, read with
 their documents (`Document`): Python computes the same values on those rows and sorts them
 (`Ranking.values`, `Ranking.ordered`), which costs less than building and compiling the CASE
-expressions. The two give the same order: the conditions are SQL LIKE without wildcards on folded
-text, which is Python's `in` and `startswith`, and both backends sort the name by its bytes
-(UTF-8, so in code point order, as Python compares strings).
+expressions. The two give the same order: the conditions agree (`search.conditions`), and both
+backends sort the name by its bytes (UTF-8, so in code point order, as Python compares strings).
 """
 
 from __future__ import annotations
@@ -19,73 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
-from operator import add, and_, or_
-from typing import NamedTuple
+from operator import add
 
 from django.db import connections
-from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Value, When
 from django.db.models.functions import Collate, Length
 
-DOCUMENT = "search_document"
+from search.conditions import DOCUMENT, Condition, Document
+
 # Ties are broken in code point order, the same on both backends whatever the database locale.
 BYTE_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
-
-
-class Document(NamedTuple):
-    """A match with its search document's fields, as a sample reads it (see `COLUMNS`)."""
-
-    pk: int
-    doc: str
-    compact: str
-    initials: str
-    native: str
-    name: str
-
-
-# The columns of a `Document`, from a queryset of signatories.
-COLUMNS = ("pk", *(f"{DOCUMENT}__{field}" for field in Document._fields[1:]))
-
-
-def document(row: tuple) -> Document:
-    """A sample's row as a Document; a signatory without a search document holds no text."""
-    return Document(row[0], *(value or "" for value in row[1:]))
-
-
-@dataclass(frozen=True)
-class Has:
-    """A field of a search document holds `text` (at its start, if `start`)."""
-
-    field: str
-    text: str
-    start: bool = False
-
-    def q(self) -> Q:
-        lookup = "startswith" if self.start else "contains"
-        return Q(**{f"{DOCUMENT}__{self.field}__{lookup}": self.text})
-
-    def holds(self, row: Document) -> bool:
-        value = getattr(row, self.field)
-        return value.startswith(self.text) if self.start else self.text in value
-
-
-# Every group has one of its alternatives; no group is always true.
-Condition = tuple[tuple[Has, ...], ...]
-
-
-def one_of(alternatives: Iterable[Has]) -> Condition:
-    return (tuple(alternatives),)
-
-
-def every(*conditions: Condition) -> Condition:
-    return tuple(group for condition in conditions for group in condition)
-
-
-def as_q(condition: Condition) -> Q:
-    return reduce(and_, [reduce(or_, [has.q() for has in group]) for group in condition], Q())
-
-
-def holds(condition: Condition, row: Document) -> bool:
-    return all(any(has.holds(row) for has in group) for group in condition)
 
 
 class Flag:
@@ -97,13 +38,13 @@ class Flag:
     def expression(self):
         yes, no = (0, 1) if self.inverted else (1, 0)
         return Case(
-            When(as_q(self.condition), then=Value(yes)),
+            When(self.condition.q(), then=Value(yes)),
             default=Value(no),
             output_field=IntegerField(),
         )
 
     def value(self, row: Document, values: dict) -> int:
-        return int(holds(self.condition, row) != self.inverted)
+        return int(self.condition.holds(row) != self.inverted)
 
 
 class Tiered:
@@ -115,14 +56,14 @@ class Tiered:
     def expression(self):
         whens: list[When] = []
         for tier, condition in self.tiers:
-            q = as_q(condition)
+            q = condition.q()
             # A tier whose test a better one already made can never be reached.
             if all(q != w.condition for w in whens):
                 whens.append(When(q, then=Value(tier)))
         return Case(*whens, default=Value(self.default), output_field=IntegerField())
 
     def value(self, row: Document, values: dict) -> int:
-        return next((t for t, c in self.tiers if holds(c, row)), self.default)
+        return next((t for t, c in self.tiers if c.holds(row)), self.default)
 
 
 class Weighted:

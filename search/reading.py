@@ -14,8 +14,8 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
+from search.conditions import Document, document
 from search.models import SearchDocument, SearchInitialism
-from search.ranking import Document, document
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from django.db import connections
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
+from search.conditions import COLUMNS, Document, document
 from search.keys import QueryForms
 from search.models import SearchDocument, SearchInitialism, SearchName
 from search.plans import Plan, plan
-from search.ranking import COLUMNS, Document, document
 from search.reading import Tables, Where, first_matches, initialled
 from search.vocabulary import WordInfo
 
