@@ -6,12 +6,12 @@ them, and model instances for the rows more than the rest of the page.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from django.db import connections
 
 from letters.models import SourceVersion
+from search.sampling import id_list
 from signatories.models import Alias, ListEntry, MatchOverride
 
 # Each entry row's keys, from the entry, its source and its curator's pin.
@@ -44,10 +44,9 @@ class Columns:
 
 
 def among(column: str, ids: list[int], vendor: str) -> tuple[str, list]:
-    """`column` is one of the ids, given as one parameter (an array, a JSON list)."""
-    if vendor == "postgresql":
-        return f"{column} = ANY(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"]
-    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+    """`column` is one of the ids, given as one parameter (`search.sampling.id_list`)."""
+    rows = id_list(ids, vendor)
+    return f"{column} IN ({rows.sql})", list(rows.params)
 
 
 def entries_sql(connection, ids: list[int]) -> tuple[str, list]:

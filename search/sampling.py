@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-from django.db import connections
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
@@ -32,11 +31,16 @@ def merged(*groups: list[Document]) -> list[Document]:
     return list(found.values())
 
 
+def id_array(ids: list[int]) -> str:
+    """The ids as one PostgreSQL array literal: psycopg dumps a list of ints one by one."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
 def id_list(ids: list[int], vendor: str) -> RawSQL:
     """The ids as one parameter (an array, a JSON list), not a thousand: quoting each one into
     the SQL of the count and of the page costs more than running them."""
-    if vendor == "postgresql":  # an array literal: psycopg dumps a list of ints one by one
-        return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [id_array(ids)])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
@@ -44,17 +48,13 @@ def in_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
     """The signatories of `queryset` with these ids, in the order of the list: by the position of
     each id in the list, one parameter (written as SQL: building the expression with the ORM cost
     more than sorting a page's sample)."""
-    connection = connections[queryset.db]
-    quote = connection.ops.quote_name
-    meta = queryset.model._meta
-    pk = f"{quote(meta.db_table)}.{quote(meta.pk.column)}"
-    if connection.vendor == "postgresql":
-        listed = "{" + ",".join(map(str, ids)) + "}"
-        position = RawSQL(f"array_position(%s::bigint[], {pk})", [listed])
+    tables = Tables.of(queryset)
+    if tables.connection.vendor == "postgresql":
+        position = RawSQL(f"array_position(%s::bigint[], {tables.pk})", [id_array(ids)])
     else:  # the position of ",id," in the list written out
         listed = "," + ",".join(map(str, ids)) + ","
-        position = RawSQL(f"instr(%s, ',' || {pk} || ',')", [listed])
-    return queryset.filter(pk__in=id_list(ids, connection.vendor)).order_by(position)
+        position = RawSQL(f"instr(%s, ',' || {tables.pk} || ',')", [listed])
+    return queryset.filter(pk__in=id_list(ids, tables.connection.vendor)).order_by(position)
 
 
 def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> list[Document]:
