@@ -170,7 +170,7 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     forms = QueryForms.parse(q)
     if not forms:
         return SearchResult(signatories=queryset.none(), ranked=None if limit is None else 0)
-    info = look_up(forms.words, using=queryset.db)
+    info = look_up(forms.words, using=queryset.db, initialism=forms.initialism)
     matches, sampled = matching(queryset, forms, info, limit)
     left_out: tuple[str, ...] = ()
     weight: dict[str, float] = {}

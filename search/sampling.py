@@ -57,14 +57,16 @@ def in_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
     return queryset.filter(pk__in=id_list(ids, tables.connection.vendor)).order_by(position)
 
 
-def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> list[Document]:
+def sample(
+    queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int, initialism: str | None
+) -> list[Document]:
     """At most `limit` + 1 matches to rank, more only when there are more matches.
 
     A query whose words the vocabulary finds in more than `limit` documents may have more
     matches than that: its sample is looked for first among the first documents (`window`),
     then, for several words, among the first matches found with those of the query as typed
-    first (`typed_first`). Otherwise the first matches found. Those whose initials the query is
-    join them. Once the matches are cut short, every signatory with a name equal to the query
+    first (`typed_first`). Otherwise the first matches found. Those with the `initialism`
+    (None when no name has the query as initials) join them. Once the matches are cut short, every signatory with a name equal to the query
     joins them too, so the signatory a broad query names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
@@ -72,14 +74,14 @@ def sample(queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int) -> l
     if len(found) <= limit:
         if chosen.several_words and chosen.common > limit:
             found = typed_first(queryset, chosen, limit)
-        elif forms.initialism:  # asked together with those whose initials the query is
-            both = [matched(chosen), initialled(forms.initialism)]
+        elif initialism:  # asked together with those whose initials the query is
+            both = [matched(chosen), initialled(initialism)]
             found, initials = first_matches(queryset, both, limit + 1)
         else:
             [found] = first_matches(queryset, [matched(chosen)], limit + 1)
-    if forms.initialism:
+    if initialism:
         if initials is None:
-            [initials] = first_matches(queryset, [initialled(forms.initialism)], limit + 1)
+            [initials] = first_matches(queryset, [initialled(initialism)], limit + 1)
         found = merged(found, initials)
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
@@ -93,9 +95,10 @@ def matched(chosen: Plan) -> Where:
     return lambda tables: chosen.where(tables.connection, tables.documents, tables.pk)
 
 
-def initialled_queryset(queryset: QuerySet, forms: QueryForms) -> QuerySet:
-    """The signatories of `queryset` with a name whose initials the query is, by index lookup."""
-    letters = SearchInitialism.objects.using(queryset.db).filter(letters=forms.initialism)
+def initialled_queryset(queryset: QuerySet, initialism: str) -> QuerySet:
+    """The signatories of `queryset` with a name whose initials are `initialism`, by index
+    lookup."""
+    letters = SearchInitialism.objects.using(queryset.db).filter(letters=initialism)
     return queryset.filter(pk__in=letters.values("document_id"))
 
 
@@ -159,9 +162,10 @@ def matching(
     """The matches of a query, unranked: without a `limit`, all of them as a queryset; with
     one, the documents of its sample (see `sample`)."""
     chosen = plan(forms, info)
+    initialism = forms.initialism if info.may_be_initials(forms.initialism) else None
     if limit is None:
         matches = chosen.matches(queryset)
-        if forms.initialism:
-            matches = matches | initialled_queryset(queryset, forms)
+        if initialism:
+            matches = matches | initialled_queryset(queryset, initialism)
         return matches, None
-    return None, sample(queryset, chosen, forms, limit)
+    return None, sample(queryset, chosen, forms, limit, initialism)

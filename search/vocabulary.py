@@ -9,7 +9,7 @@ from django.db import connections
 from names.distance import MAX_CORRECTIONS, correction_cutoff, corrections, stems
 from names.equivalents import equivalents
 from search.keys import filed_near, lookup_keys
-from search.models import SearchTerm
+from search.models import SearchInitialism, SearchTerm
 
 # A word this many documents have is spelled as the user meant, and too common to tell names
 # apart: guessing at its variants would only cost index lookups ("committee" -> "comitede").
@@ -25,6 +25,12 @@ class WordInfo:
     documents: dict[str, int] = field(default_factory=dict)  # term -> documents that have it
     # word -> the other spellings names use for it that some document has ("intl": international)
     equivalents: dict[str, list[str]] = field(default_factory=dict)
+    # initialism -> whether some name has those initials, for the one asked about (`look_up`)
+    initialled: dict[str, bool] = field(default_factory=dict)
+
+    def may_be_initials(self, initialism: str | None) -> bool:
+        """Whether a name may have these initials: not when none has them, as far as known."""
+        return initialism is not None and self.initialled.get(initialism, True)
 
     def alternatives(self, word: str) -> list[str]:
         """The terms that may stand for a query word: itself, its equivalents, its corrections."""
@@ -41,9 +47,9 @@ class WordInfo:
         return self.documents.get(term, 0)
 
 
-def look_up(words, using: str = "default") -> WordInfo:
+def look_up(words, using: str = "default", initialism: str | None = None) -> WordInfo:
     """Corrections for the query words, their equivalents (`names.equivalents`), and the
-    document counts of them all.
+    document counts of them all; whether some name has the `initialism`'s initials.
 
     Indexed queries: the words themselves, their stems and equivalents, and the terms filed under
     the heads of the words that may be corrected; then, only for a word no document has, the
@@ -61,9 +67,12 @@ def look_up(words, using: str = "default") -> WordInfo:
     heads = set().union(
         *(lookup_keys(w, tails=False) for w in words if correction_cutoff(w) is not None)
     )
-    rows = {row[0]: row for row in filed_terms(using, heads, also=asked)}
+    rows = {row[0]: row for row in filed_terms(using, heads, also=asked, initialism=initialism)}
+    initialled = {initialism: rows.pop(INITIALLED, None) is not None} if initialism else {}
     counts = {t: row[-1] for t, row in rows.items() if t in asked}
-    info = WordInfo(documents={t: n for t, n in counts.items() if t in words})
+    info = WordInfo(
+        documents={t: n for t, n in counts.items() if t in words}, initialled=initialled
+    )
     info.equivalents = {
         w: [t for t in found if t in counts] for w, found in spellings.items() if found
     }
@@ -109,11 +118,18 @@ def look_up(words, using: str = "default") -> WordInfo:
 
 
 FILED = ("term", "head_key", "tail_key", "skeleton_key", "documents")
+# The term of the row `filed_terms` adds when some name has the initials asked about: no term
+# is empty.
+INITIALLED = ""
 
 
-def filed_terms(using: str, keys: set[str], also: set[str] = frozenset()) -> list[tuple]:
+def filed_terms(
+    using: str, keys: set[str], also: set[str] = frozenset(), initialism: str | None = None
+) -> list[tuple]:
     """(term, head, tail, skeleton head, documents) of the terms filed under one of `keys`, and
-    of the terms `also`.
+    of the terms `also`; and a row for INITIALLED when some name has the `initialism`'s
+    initials, asked in the same round trip (a query no name has as initials, most of them,
+    then spares the search its lookup of those names).
 
     Written as SQL: the query is the same every time but for its lists, and building it with the
     ORM cost more than running it (a search asks it once or twice).
@@ -129,9 +145,16 @@ def filed_terms(using: str, keys: set[str], also: set[str] = frozenset()) -> lis
         if values:
             conditions.append(f"{columns[name]} IN ({', '.join(['%s'] * len(values))})")
             params.extend(values)
-    if not conditions:
+    if not (conditions or initialism):
         return []
-    select = ", ".join(columns.values())
+    where = " OR ".join(conditions) or "1 = 0"
+    sql = f"SELECT {', '.join(columns.values())} FROM {table} WHERE {where}"
+    if initialism:
+        initials = quote(SearchInitialism._meta.db_table)
+        letters = quote(SearchInitialism._meta.get_field("letters").column)
+        one = f"SELECT {letters} FROM {initials} WHERE {letters} = %s LIMIT 1"
+        sql += f" UNION ALL SELECT %s, NULL, NULL, NULL, NULL FROM ({one}) AS initialled"
+        params.extend([INITIALLED, initialism])
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select} FROM {table} WHERE {' OR '.join(conditions)}", params)
+        cursor.execute(sql, params)
         return cursor.fetchall()

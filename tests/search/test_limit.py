@@ -12,10 +12,12 @@ import io
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from public.search import SearchPaginator, cut_short, search_signatories
 from search.documents import refresh_search_documents
 from search.models import SearchDocument, SearchInitialism, SearchName
+from search.vocabulary import look_up
 from signatories.models import Alias, Signatory
 from tests.factories import LetterFactory, SignatoryFactory
 
@@ -230,3 +232,35 @@ def test_a_cut_short_query_of_several_words_ranks_the_names_with_them_as_typed(d
     assert "Rights of the Human Person" in every_match("human rights")
     assert len(results) == LIMIT + 1
     assert set(results) < set(typed)
+
+
+def test_the_vocabulary_lookup_says_whether_some_name_has_the_initials(seeded):
+    assert look_up(["hrw"], initialism="hrw").initialled == {"hrw": True}
+    info = look_up(["tibet"], initialism="tibet")
+    assert info.initialled == {"tibet": False}
+    assert not info.may_be_initials("tibet")
+    assert info.may_be_initials("hrw")  # not asked about: it may be
+
+
+def test_initials_no_name_has_are_not_looked_up_again(seeded, small_limit):
+    with CaptureQueriesContext(connection) as queries:
+        results = search_signatories(Signatory.objects.all(), "tibet").signatories
+        assert results
+    table = SearchInitialism._meta.db_table
+    # Only the vocabulary's round trip asks whether some name has them.
+    assert sum(table in q["sql"] for q in queries.captured_queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        results = search_signatories(Signatory.objects.all(), "hrw").signatories
+        assert [s.name for s in results][:1] == ["Human Rights Watch"]
+    assert sum(table in q["sql"] for q in queries.captured_queries) == 2
+
+
+def test_initials_left_after_words_are_left_out_are_still_looked_up(seeded):
+    # Asked about no initials (the query had two words): the search looks them up as before.
+    with CaptureQueriesContext(connection) as queries:
+        result = search_signatories(Signatory.objects.all(), "hric sydney")
+        names = [s.name for s in result.signatories]
+    assert (result.searched, result.left_out) == ("hric", ("sydney",))
+    assert "Human Rights in China" in names
+    table = SearchInitialism._meta.db_table
+    assert sum(table in q["sql"] for q in queries.captured_queries) == 1
