@@ -1,7 +1,6 @@
 """Admin for the letter and its sources: imported facts, shown read-only."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -37,7 +36,7 @@ class SourceVersionAdmin(ReadOnlyAdmin):
     readonly_fields = ["entries_link"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(entry_count=Count("entries"))
+        return super().get_queryset(request).with_entry_counts()
 
     @admin.display(description="entries", ordering="entry_count")
     def entry_total(self, obj):

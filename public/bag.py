@@ -22,7 +22,6 @@ from pathlib import Path
 
 import bagit
 from django.core.cache import cache
-from django.db.models import Count
 
 from letters.labels import assign_labels
 from letters.models import Letter, SourceVersion
@@ -57,7 +56,7 @@ def payload(letter: Letter, links: SiteLinks) -> dict[str, bytes]:
     sources = list(
         SourceVersion.objects.filter(letter=letter)
         .defer("text", "body")
-        .annotate(entry_count=Count("entries"))
+        .with_entry_counts()
         .order_by("position")
     )
     assign_labels(sources)

@@ -1,6 +1,6 @@
 """What every public page shares: the letter, its sources, and the page's title and description."""
 
-from django.db.models import Count, Subquery
+from django.db.models import Subquery
 from django.utils.functional import cached_property
 
 from letters.labels import assign_labels
@@ -39,7 +39,7 @@ class ArchivePageMixin:
             .order_by("position")
         )
         if self.source_entry_counts:
-            queryset = queryset.annotate(entry_count=Count("entries"))
+            queryset = queryset.with_entry_counts()
         sources = list(queryset)
         for source in sources[1:]:
             source.letter = sources[0].letter  # one letter object, as the page reads it

@@ -1,6 +1,5 @@
 """Read-only JSON API for the letter's sources: the list and one source."""
 
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -47,7 +46,7 @@ def sources():
     return (
         SourceVersion.objects.filter(letter__in=Letter.objects.order_by("pk").values("pk")[:1])
         .defer("text", "body", "raw")
-        .annotate(entry_count=Count("entries"))
+        .with_entry_counts()
         .order_by("position")
     )
 
