@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,10 +65,18 @@ class SignatureCount:
 
 
 def signature_count(
-    sources: list[SourceVersion], *, distinct: int, in_every_list: int
+    sources: list[SourceVersion],
+    *,
+    distinct: int,
+    in_every_list: int,
+    entry_counts: Mapping[int, int] | None = None,
 ) -> SignatureCount:
-    """`sources` need an `entry_count` annotation."""
+    """Each source's entries are `entry_counts[source.pk]`, else its `entry_count` annotation."""
     with_lists = [s for s in sources if s.has_list]
+    entries = {
+        s.pk: s.entry_count if entry_counts is None else entry_counts.get(s.pk, 0)
+        for s in with_lists
+    }
     claims = {(s.claimed_total, s.claimed_anonymous) for s in with_lists if s.claimed_total}
     total, anonymous = next(iter(claims)) if len(claims) == 1 else (None, None)
     if len(claims) > 1:
@@ -80,7 +89,7 @@ def signature_count(
         claimed_named=(total - anonymous) if total is not None and anonymous is not None else None,
         claims_agree=len(claims) <= 1,
         listed=[
-            (s, s.entry_count, None if s.claimed_named is None else s.claimed_named - s.entry_count)
+            (s, entries[s.pk], None if s.claimed_named is None else s.claimed_named - entries[s.pk])
             for s in with_lists
         ],
         distinct=distinct,

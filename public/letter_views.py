@@ -16,14 +16,13 @@ from signatories.list_checks import (
     count_in_every_list,
     differences_by_source,
     gaps_of_source,
-    list_coverage,
+    list_memberships,
 )
 from signatories.models import Signatory
 
 
 class LetterView(CitationMixin, CollationMixin, TemplateView):
     template_name = "letters/letter.html"
-    source_entry_counts = True
 
     def get_page_title(self) -> str:
         return self.letter.title if self.letter else "No letter loaded"
@@ -37,13 +36,15 @@ class LetterView(CitationMixin, CollationMixin, TemplateView):
             return context
         collation = self.collation
         signatories = Signatory.objects.filter(letter=self.letter)
-        coverage = list_coverage(self.list_sources)
+        # The lists' entries read once: each list's count, and who some lists leave out.
+        lists = list_memberships(self.list_sources)
         count = signature_count(
             self.sources,
             distinct=signatories.count(),
-            in_every_list=count_in_every_list(self.letter, self.list_sources, coverage),
+            in_every_list=count_in_every_list(self.letter, self.list_sources, lists),
+            entry_counts=lists.entries,
         )
-        differences = differences_by_source(self.letter, self.list_sources, coverage)
+        differences = differences_by_source(self.letter, self.list_sources, lists)
         # Each list against its note, and how its names differ from the other lists'.
         checks = [(*row, differences[row[0].pk]) for row in count.listed]
         request = self.request

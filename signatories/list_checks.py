@@ -11,6 +11,7 @@ The pure functions take plain ids; the loaders read the database in a fixed numb
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -73,49 +74,77 @@ def lists_per_signatory(list_sources):
     )
 
 
-def list_coverage(list_sources) -> dict[int, int]:
-    """Signatory id -> how many of `list_sources` list it (the signatories some of them list),
-    in one query: what `count_in_every_list` and `differences_by_source` both start from."""
-    return dict(lists_per_signatory(list_sources).values_list("signatory_id", "lists"))
+@dataclass
+class ListMemberships:
+    """Which lists name each signatory, from one read of the lists' entries."""
+
+    listed: dict[int, set[int]]  # signatory id -> ids of the sources whose lists name it
+    entries: Counter  # source id -> how many entries its list has
+
+    @property
+    def coverage(self) -> dict[int, int]:
+        """Signatory id -> how many of the lists name it (the signatories some list names)."""
+        return {signatory_id: len(ids) for signatory_id, ids in self.listed.items()}
 
 
-def count_in_every_list(letter, list_sources, coverage: dict[int, int] | None = None) -> int:
+def list_memberships(list_sources) -> ListMemberships:
+    """The memberships of every signatory the `list_sources` list, and each list's entries, in
+    one query: what `count_in_every_list`, `differences_by_source` and a page's count of each
+    list's entries all start from."""
+    rows = ListEntry.objects.filter(source_id__in=[s.pk for s in list_sources]).order_by()
+    listed: dict[int, set[int]] = {}
+    entries: Counter = Counter()
+    for signatory_id, source_id in rows.values_list("signatory_id", "source_id"):
+        listed.setdefault(signatory_id, set()).add(source_id)
+        entries[source_id] += 1
+    return ListMemberships(listed, entries)
+
+
+def count_in_every_list(letter, list_sources, memberships: ListMemberships | None = None) -> int:
     """`letter.signatories.in_every_list().count()`, where `list_sources` are the letter's
-    sources with a list, in one cheaper query (none when `coverage` is given)."""
+    sources with a list, in one cheaper query (none when `memberships` are given)."""
     if not list_sources:
         return letter.signatories.count()
-    if coverage is not None:
-        return sum(1 for lists in coverage.values() if lists == len(list_sources))
+    if memberships is not None:
+        return sum(1 for ids in memberships.listed.values() if len(ids) == len(list_sources))
     return lists_per_signatory(list_sources).filter(lists=len(list_sources)).count()
 
 
 def partial_memberships(
-    letter, list_sources, coverage: dict[int, int] | None = None
+    letter, list_sources, memberships: ListMemberships | None = None
 ) -> tuple[dict[int, set[int]], dict[int, Named]]:
     """Memberships and names of the signatories missing from some list, in one query (one
-    listed by no list at all changes no list's differences, and is left out)."""
-    if coverage is not None:
-        partial = [sid for sid, lists in coverage.items() if lists < len(list_sources)]
-    else:
-        partial = lists_per_signatory(list_sources).filter(lists__lt=len(list_sources))
-        partial = partial.values("signatory_id")
+    listed by no list at all changes no list's differences, and is left out); with the
+    `memberships` already read, only their names are asked."""
+    if memberships is not None:
+        partial = {
+            signatory_id: ids
+            for signatory_id, ids in memberships.listed.items()
+            if len(ids) < len(list_sources)
+        }
+        rows = Signatory.objects.filter(pk__in=list(partial)).order_by()
+        names = {
+            pk: Named(pk, name, slug) for pk, name, slug in rows.values_list("pk", "name", "slug")
+        }
+        return partial, names
+    partial = lists_per_signatory(list_sources).filter(lists__lt=len(list_sources))
     rows = ListEntry.objects.filter(
-        signatory__in=partial, source_id__in=[s.pk for s in list_sources]
+        signatory__in=partial.values("signatory_id"), source_id__in=[s.pk for s in list_sources]
     ).order_by()
     rows = rows.values_list("signatory_id", "source_id", "signatory__name", "signatory__slug")
-    memberships: dict[int, set[int]] = {}
+    found: dict[int, set[int]] = {}
     names: dict[int, Named] = {}
     for signatory_id, source_id, name, slug in rows:
-        memberships.setdefault(signatory_id, set()).add(source_id)
+        found.setdefault(signatory_id, set()).add(source_id)
         names[signatory_id] = Named(signatory_id, name, slug)
-    return memberships, names
+    return found, names
 
 
 def differences_by_source(
-    letter, list_sources, coverage: dict[int, int] | None = None
+    letter, list_sources, memberships: ListMemberships | None = None
 ) -> dict[int, ListDifference]:
     """`list_differences` with signatories in place of ids, sorted as the directory sorts."""
-    memberships, names = partial_memberships(letter, list_sources, coverage)
+    memberships, names = partial_memberships(letter, list_sources, memberships)
     differences = list_differences(memberships, [s.pk for s in list_sources])
     for difference in differences.values():
         difference.only_here = [names[i] for i in difference.only_here]

@@ -12,8 +12,8 @@ from signatories.list_checks import (
     count_in_every_list,
     differences_by_source,
     left_out_at,
-    list_coverage,
     list_differences,
+    list_memberships,
     numbering_gaps,
 )
 from signatories.models import Signatory
@@ -180,14 +180,16 @@ def test_count_in_every_list_leaves_out_signatories_some_list_or_every_list_lack
 
 
 @pytest.mark.django_db
-def test_one_coverage_query_gives_the_counts_and_differences_the_separate_queries_give(seeded):
+def test_one_read_of_the_entries_gives_what_the_separate_queries_give(seeded):
     letter = Letter.objects.get()
     list_sources = list(SourceVersion.objects.with_lists().filter(letter=letter))
-    coverage = list_coverage(list_sources)
-    assert len(coverage) == letter.signatories.count()
-    assert count_in_every_list(letter, list_sources, coverage) == count_in_every_list(
+    lists = list_memberships(list_sources)
+    assert len(lists.coverage) == letter.signatories.count()
+    assert count_in_every_list(letter, list_sources, lists) == count_in_every_list(
         letter, list_sources
     )
-    with_coverage = differences_by_source(letter, list_sources, coverage)
-    assert with_coverage == differences_by_source(letter, list_sources)
-    assert any(d.only_here or d.left_out for d in with_coverage.values())
+    with_memberships = differences_by_source(letter, list_sources, lists)
+    assert with_memberships == differences_by_source(letter, list_sources)
+    assert any(d.only_here or d.left_out for d in with_memberships.values())
+    counted = SourceVersion.objects.with_lists().filter(letter=letter).with_entry_counts()
+    assert dict(lists.entries) == {s.pk: s.entry_count for s in counted}
