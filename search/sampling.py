@@ -66,8 +66,9 @@ def sample(
     matches than that: its sample is looked for first among the first documents (`window`),
     then, for several words, among the first matches found with those of the query as typed
     first (`typed_first`). Otherwise the first matches found. Those with the `initialism`
-    (None when no name has the query as initials) join them. Once the matches are cut short, every signatory with a name equal to the query
-    joins them too, so the signatory a broad query names still comes first.
+    (None when no name has the query as initials) join them. Once the matches are cut short,
+    every signatory with a name equal to the query joins them too, so the signatory a broad
+    query names still comes first.
     """
     found = window(queryset, chosen, limit) if chosen.common > limit else []
     initials: list[Document] | None = None

@@ -81,11 +81,6 @@ class ListMemberships:
     listed: dict[int, set[int]]  # signatory id -> ids of the sources whose lists name it
     entries: Counter  # source id -> how many entries its list has
 
-    @property
-    def coverage(self) -> dict[int, int]:
-        """Signatory id -> how many of the lists name it (the signatories some list names)."""
-        return {signatory_id: len(ids) for signatory_id, ids in self.listed.items()}
-
 
 def list_memberships(list_sources) -> ListMemberships:
     """The memberships of every signatory the `list_sources` list, and each list's entries, in
@@ -144,8 +139,8 @@ def differences_by_source(
     letter, list_sources, memberships: ListMemberships | None = None
 ) -> dict[int, ListDifference]:
     """`list_differences` with signatories in place of ids, sorted as the directory sorts."""
-    memberships, names = partial_memberships(letter, list_sources, memberships)
-    differences = list_differences(memberships, [s.pk for s in list_sources])
+    listed, names = partial_memberships(letter, list_sources, memberships)
+    differences = list_differences(listed, [s.pk for s in list_sources])
     for difference in differences.values():
         difference.only_here = [names[i] for i in difference.only_here]
         difference.left_out = [names[i] for i in difference.left_out]

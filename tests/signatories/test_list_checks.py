@@ -184,7 +184,7 @@ def test_one_read_of_the_entries_gives_what_the_separate_queries_give(seeded):
     letter = Letter.objects.get()
     list_sources = list(SourceVersion.objects.with_lists().filter(letter=letter))
     lists = list_memberships(list_sources)
-    assert len(lists.coverage) == letter.signatories.count()
+    assert len(lists.listed) == letter.signatories.count()
     assert count_in_every_list(letter, list_sources, lists) == count_in_every_list(
         letter, list_sources
     )
