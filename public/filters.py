@@ -72,10 +72,18 @@ class DirectoryFilter(django_filters.FilterSet):
     )
 
     def __init__(
-        self, *args, sources: list[SourceVersion] = (), complete_search: bool = False, **kwargs
+        self,
+        *args,
+        sources: list[SourceVersion] = (),
+        complete_search: bool = False,
+        shown_fields: tuple[str, ...] = (),
+        **kwargs,
     ):
+        """`complete_search`: rank every match (for downloads); `shown_fields`: the signatory
+        fields a page shows, read with a search's matches (`SearchResult.rows`)."""
         super().__init__(*args, **kwargs)
         self.complete_search = complete_search
+        self.shown_fields = shown_fields
         self.search_result: SearchResult | None = None  # set when `q` is searched
         choices = [(s.slug, f"{s.label}: {s.get_kind_display()}") for s in sources]
         self.filters["listed_in"].extra["choices"] = choices
@@ -93,7 +101,9 @@ class DirectoryFilter(django_filters.FilterSet):
         return queryset
 
     def search(self, queryset, name, value):
-        self.search_result = search_signatories(queryset, value, complete=self.complete_search)
+        self.search_result = search_signatories(
+            queryset, value, complete=self.complete_search, fields=self.shown_fields
+        )
         return self.search_result.signatories
 
     def filter_listed_in(self, queryset, name, value):

@@ -8,7 +8,9 @@ from django.utils.functional import cached_property
 from search.queries import SearchResult, ranked_search
 
 
-def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) -> SearchResult:
+def search_signatories(
+    queryset: QuerySet, q: str, *, complete: bool = False, fields: tuple[str, ...] = ()
+) -> SearchResult:
     """Signatories of `queryset` found by `q`, best first (see `search.queries` for the tiers).
 
     Compares folded text (accents, case, scripts, apostrophes, lost spaces) across the display
@@ -16,13 +18,16 @@ def search_signatories(queryset: QuerySet, q: str, *, complete: bool = False) ->
     result's queryset keeps the caller's filters and prefetches and can be counted and paginated;
     filter the queryset before searching it, since a search may rank only some of its matches.
 
-    Pages rank at most `settings.SEARCH_RANKED_LIMIT` matches (see `cut_short`); `complete`
-    ranks them all, for downloads, at the cost of reading every match.
+    Pages rank at most `settings.SEARCH_RANKED_LIMIT` matches (see `cut_short`), reading the
+    `fields` a page shows of each with them (the result's `rows`); `complete` ranks them all,
+    for downloads, at the cost of reading every match.
     """
     q = (q or "").strip()
     if not q:
         return SearchResult(signatories=queryset)
-    return ranked_search(queryset, q, None if complete else settings.SEARCH_RANKED_LIMIT)
+    if complete:
+        return ranked_search(queryset, q)
+    return ranked_search(queryset, q, settings.SEARCH_RANKED_LIMIT, fields)
 
 
 def cut_short(count: int) -> bool:
@@ -32,10 +37,12 @@ def cut_short(count: int) -> bool:
 
 class SearchPaginator(Paginator):
     """Pages of a search's signatories, counted from the rows the search ranked rather than by
-    asking the database again (counted as usual when it ranked them all)."""
+    asking the database again (counted as usual when it ranked them all), and read from its
+    `rows` when it has them."""
 
     def __init__(self, result: SearchResult, per_page, **kwargs):
-        super().__init__(result.signatories, per_page, **kwargs)
+        shown = result.signatories if result.rows is None else result.rows
+        super().__init__(shown, per_page, **kwargs)
         self.result = result
 
     @cached_property

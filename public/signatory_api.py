@@ -28,9 +28,13 @@ def positive_int(value: str | None, default: int) -> int | None:
     return number if number >= 1 else None
 
 
+# The fields the API shows of a signatory (its entries and aliases: `page_details`).
+API_FIELDS = ("slug", "name", "kind", "country", "name_language", "public_note")
+
+
 def api_signatories():
-    """Signatories with the fields the API shows (their entries and aliases: `page_details`)."""
-    return Signatory.objects.only("slug", "name", "kind", "country", "name_language", "public_note")
+    """Signatories with the fields the API shows."""
+    return Signatory.objects.only(*API_FIELDS)
 
 
 def pin_data(entry: ListEntry) -> dict | None:
@@ -128,7 +132,7 @@ def signatory_list(request):
         return bad_request("page_size must be a positive whole number")
     page_size = min(page_size, MAX_PAGE_SIZE)
 
-    result = search_signatories(api_signatories().order_by("sort_key", "pk"), q)
+    result = search_signatories(api_signatories().order_by("sort_key", "pk"), q, fields=API_FIELDS)
     paginator = SearchPaginator(result, page_size)
     if page_number > max(paginator.num_pages, 1):
         raise Http404("No such page.")

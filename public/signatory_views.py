@@ -19,7 +19,7 @@ from public.directory_rows import rows_html
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from public.links import SlugLink
 from public.pages import ArchivePageMixin
-from public.search import cut_short
+from public.search import SearchPaginator, cut_short
 from search.queries import Match
 from signatories.models import Alias, ListEntry, Signatory
 
@@ -108,11 +108,19 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
     def get_queryset(self):
         return super().get_queryset().only(*self.shown_fields)
 
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["shown_fields"] = self.shown_fields  # read with a search's matches
+        return kwargs
+
     def get_paginator(self, queryset, per_page, **kwargs):
-        """Count the whole directory once per data version: every import and correction bumps
+        """A search's matches in its own order are paged as it read them (`SearchPaginator`).
+        Count the whole directory once per data version: every import and correction bumps
         it, and counting a million signatories costs more than the rest of the page."""
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
         searched = self.filterset.search_result
+        if searched is not None and queryset is searched.signatories:  # no sort followed
+            return SearchPaginator(searched, per_page, **kwargs)
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
         if searched is not None and searched.ranked is not None:
             # A sort may follow the search, but nothing filters after it: its count stands.
             paginator.count = searched.ranked

@@ -31,15 +31,19 @@ class Document(NamedTuple):
     initials: str
     native: str
     name: str
+    # The signatory fields a page shows, when read with the document (see `search.rows`).
+    shown: tuple = ()
 
 
-# The columns of a `Document`, from a queryset of signatories.
-COLUMNS = ("pk", *(f"{DOCUMENT}__{field}" for field in Document._fields[1:]))
+# The columns of a `Document` but `shown`, from a queryset of signatories.
+COLUMNS = ("pk", *(f"{DOCUMENT}__{field}" for field in Document._fields[1:-1]))
 
 
 def document(row: tuple) -> Document:
-    """A row as a Document; a signatory without a search document holds no text."""
-    return Document(row[0], *(value or "" for value in row[1:]))
+    """A row as a Document (the columns of `COLUMNS`, then any shown fields); a signatory
+    without a search document holds no text."""
+    end = len(COLUMNS)
+    return Document(row[0], *(value or "" for value in row[1:end]), tuple(row[end:]))
 
 
 class Condition:

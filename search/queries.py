@@ -21,6 +21,7 @@ from search.models import SearchName
 from search.partial import keep_heaviest, named, spans, weights
 from search.plans import PART_SPACES_MIN, plan, required_words
 from search.ranking import Flag, Ranking, Tiered, Weighted
+from search.rows import RankedRows, shown_fields
 from search.sampling import document_span, in_order, matching
 from search.vocabulary import WordInfo, look_up
 
@@ -98,7 +99,8 @@ class SearchResult:
     """What a search found: the ranked signatories, and how it got them.
 
     `signatories` is the caller's queryset narrowed to the matches and ordered best first (the
-    queryset itself for a blank query). Each match has the values of its ranking (`Ranking`):
+    queryset itself for a blank query); `rows`, when the search read the fields a page shows with
+    the sample it ranked, the same signatories as a sequence that needs no query. Each match has the values of its ranking (`Ranking`):
     `search_tier` and the others below, in `values` by signatory id when a page ranked a sample
     of the matches, else as annotations of the rows. `ranked` is how many matches were
     ranked when a limit applied (more than the limit only when the matches were cut short), else
@@ -115,6 +117,7 @@ class SearchResult:
     checked: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     values: dict[int, dict] | None = None
+    rows: RankedRows | None = None
 
     def value(self, signatory, name: str, default=None):
         """One of the ranking's values for a result (a row of `signatories`)."""
@@ -157,11 +160,14 @@ def names_within(queryset: QuerySet, words: tuple[str, ...]) -> set[str]:
     return set().union(*(owners[pk] for pk in kept))
 
 
-def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> SearchResult:
+def ranked_search(
+    queryset: QuerySet, q: str, limit: int | None = None, fields: tuple[str, ...] = ()
+) -> SearchResult:
     """Signatories of `queryset` matching `q`, best first.
 
     With a `limit`, at most `limit` + 1 matches are ranked (see `sample`), more only when the
-    matches were cut short: the result holds more than `limit` rows exactly then. Without one,
+    matches were cut short: the result holds more than `limit` rows exactly then; the `fields`
+    of the signatories (model fields) are read with them, for the result's `rows`. Without one,
     every match is ranked. A query of several words that matches nothing is tried again with
     fewer: first a run of its words that is a whole name, then the rarest words
     (`search.partial`); the result says which words were left out, and ranks the matches that
@@ -171,7 +177,8 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
     if not forms:
         return SearchResult(signatories=queryset.none(), ranked=None if limit is None else 0)
     info = look_up(forms.words, using=queryset.db, initialism=forms.initialism)
-    matches, sampled = matching(queryset, forms, info, limit)
+    shown = shown_fields(queryset.model, fields)
+    matches, sampled = matching(queryset, forms, info, limit, shown)
     left_out: tuple[str, ...] = ()
     weight: dict[str, float] = {}
     if len(forms.words) > 1 and not has_every_word(matches, sampled, forms):
@@ -186,20 +193,24 @@ def ranked_search(queryset: QuerySet, q: str, limit: int | None = None) -> Searc
         if chosen:
             left_out = chosen[1]
             forms = QueryForms.parse(" ".join(chosen[0]))
-            matches, sampled = matching(queryset, forms, info, limit)
+            matches, sampled = matching(queryset, forms, info, limit, shown)
     checked = tuple(w for w in left_out if weight.get(w))
     # With words left out, a match's coverage also counts the short words kept that it has.
     counted = {w: weight[w] for w in (*checked, *optional_words(forms)) if weight.get(w)}
     order = ranking(forms, info, counted if checked else {})
-    values = None
+    values, rows = None, None
     if sampled is None:
         signatories = order.annotate(matches)
     else:
         ids, values = order.ordered(sampled)
         signatories = in_order(queryset, ids)
+        if shown:
+            by_id = {row.pk: row for row in sampled}
+            rows = RankedRows(queryset.model, queryset.db, shown, [by_id[pk] for pk in ids])
     return SearchResult(
         signatories=signatories,
         values=values,
+        rows=rows,
         ranked=None if sampled is None else len(sampled),
         searched=forms.folded,
         left_out=left_out,

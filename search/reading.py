@@ -14,7 +14,7 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
-from search.conditions import Document, document
+from search.conditions import COLUMNS, Document, document
 from search.models import SearchDocument, SearchInitialism
 
 
@@ -46,6 +46,10 @@ class Tables:
     def column(self, field: str) -> str:
         return f"{self.documents}.{self.connection.ops.quote_name(field)}"
 
+    def own_column(self, field) -> str:
+        """A column of the signatories' table (a model field)."""
+        return f"{self.signatories}.{self.connection.ops.quote_name(field.column)}"
+
 
 # A condition, as SQL and its parameters on the tables a reading joins.
 Where = Callable[[Tables], tuple[str, list]]
@@ -65,11 +69,15 @@ def initialled(initialism: str) -> Where:
     return where
 
 
-def reading(queryset: QuerySet, tables: Tables, where: Where, count: int) -> tuple[str, list]:
+def reading(
+    queryset: QuerySet, tables: Tables, where: Where, count: int, fields: tuple = ()
+) -> tuple[str, list]:
     """SQL for the first `count` signatories of `queryset` whose document meets `where`, with
-    their documents; the queryset's own filters, if any, as a subquery."""
+    their documents and these fields of theirs (model fields); the queryset's own filters, if
+    any, as a subquery."""
     sql, params = where(tables)
-    columns = ", ".join([tables.pk, *map(tables.column, Document._fields[1:])])
+    texts = map(tables.column, Document._fields[1:-1])
+    columns = ", ".join([tables.pk, *texts, *map(tables.own_column, fields)])
     select = (
         f"SELECT {columns} FROM {tables.signatories} INNER JOIN {tables.documents}"
         f" ON {tables.pk} = {tables.document_signatory} WHERE ({sql})"
@@ -97,10 +105,33 @@ def own_condition(queryset: QuerySet, tables: Tables) -> tuple[str, list]:
     return f"{tables.pk} IN ({own})", list(params)
 
 
-def first_matches(queryset: QuerySet, wheres: list[Where], count: int) -> list[list[Document]]:
+def converted(fields: tuple, connection) -> Callable[[tuple], tuple]:
+    """What turns the values of `fields` read in plain SQL into those the ORM would give (the
+    database's and the fields' converters: JSON, dates on SQLite...)."""
+    steps = []
+    for n, field in enumerate(fields):
+        column = field.get_col(field.model._meta.db_table)
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        steps += [(n, convert, column) for convert in found]
+    if not steps:
+        return tuple
+
+    def convert_row(values: tuple) -> tuple:
+        values = list(values)
+        for n, convert, column in steps:
+            values[n] = convert(values[n], column, connection)
+        return tuple(values)
+
+    return convert_row
+
+
+def first_matches(
+    queryset: QuerySet, wheres: list[Where], count: int, fields: tuple = ()
+) -> list[list[Document]]:
     """The first `count` signatories of `queryset` whose document meets each condition, with
-    their documents, without ranking them all; asked in one query (UNION ALL), since a round
-    trip to the database costs more than these index lookups.
+    their documents (and `fields`, model fields of theirs, as `Document.shown`), without ranking
+    them all; asked in one query (UNION ALL), since a round trip to the database costs more
+    than these index lookups.
 
     Found in storage order, which holds until the data changes, so the same query gives the same
     rows page after page. On PostgreSQL that needs a serial scan: the settings turn parallel
@@ -112,14 +143,15 @@ def first_matches(queryset: QuerySet, wheres: list[Where], count: int) -> list[l
     parts, params = [], []
     try:
         for n, where in enumerate(wheres):
-            sql, part_params = reading(queryset, tables, where, count)
+            sql, part_params = reading(queryset, tables, where, count, fields)
             parts.append(f"SELECT {n}, * FROM ({sql}) AS part_{n}")
             params.extend(part_params)
     except EmptyResultSet:  # the queryset is empty (`none()`)
         return [[] for _ in wheres]
     found: list[list[Document]] = [[] for _ in wheres]
+    convert, end = converted(fields, tables.connection), len(COLUMNS)
     with tables.connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         for n, *row in cursor.fetchall():
-            found[n].append(document(row))
+            found[n].append(document((*row[:end], *convert(row[end:]))))
     return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Field, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from search.conditions import COLUMNS, Document, document
@@ -58,9 +58,15 @@ def in_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
 
 
 def sample(
-    queryset: QuerySet, chosen: Plan, forms: QueryForms, limit: int, initialism: str | None
+    queryset: QuerySet,
+    chosen: Plan,
+    forms: QueryForms,
+    limit: int,
+    initialism: str | None,
+    fields: tuple[Field, ...] = (),
 ) -> list[Document]:
-    """At most `limit` + 1 matches to rank, more only when there are more matches.
+    """At most `limit` + 1 matches to rank, more only when there are more matches, each with
+    these `fields` of its signatory (`Document.shown`).
 
     A query whose words the vocabulary finds in more than `limit` documents may have more
     matches than that: its sample is looked for first among the first documents (`window`),
@@ -70,25 +76,30 @@ def sample(
     every signatory with a name equal to the query joins them too, so the signatory a broad
     query names still comes first.
     """
-    found = window(queryset, chosen, limit) if chosen.common > limit else []
+    found = window(queryset, chosen, limit, fields) if chosen.common > limit else []
     initials: list[Document] | None = None
     if len(found) <= limit:
         if chosen.several_words and chosen.common > limit:
-            found = typed_first(queryset, chosen, limit)
+            found = typed_first(queryset, chosen, limit, fields)
         elif initialism:  # asked together with those whose initials the query is
             both = [matched(chosen), initialled(initialism)]
-            found, initials = first_matches(queryset, both, limit + 1)
+            found, initials = first_matches(queryset, both, limit + 1, fields)
         else:
-            [found] = first_matches(queryset, [matched(chosen)], limit + 1)
+            [found] = first_matches(queryset, [matched(chosen)], limit + 1, fields)
     if initialism:
         if initials is None:
-            [initials] = first_matches(queryset, [initialled(initialism)], limit + 1)
+            [initials] = first_matches(queryset, [initialled(initialism)], limit + 1, fields)
         found = merged(found, initials)
     if len(found) > limit:
         named = SearchName.objects.filter(Q(key=forms.folded) | Q(compact=forms.compact))
         exact = queryset.filter(pk__in=named.values("document_id")).order_by()
-        found = merged(found, list(map(document, exact.values_list(*COLUMNS))))
+        found = merged(found, list(map(document, exact.values_list(*columns(fields)))))
     return found
+
+
+def columns(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    """The columns of a `Document` with these fields, for `values_list`."""
+    return (*COLUMNS, *(field.attname for field in fields))
 
 
 def matched(chosen: Plan) -> Where:
@@ -103,7 +114,9 @@ def initialled_queryset(queryset: QuerySet, initialism: str) -> QuerySet:
     return queryset.filter(pk__in=letters.values("document_id"))
 
 
-def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
+def typed_first(
+    queryset: QuerySet, chosen: Plan, limit: int, fields: tuple[Field, ...] = ()
+) -> list[Document]:
     """Up to `limit` + 1 of the first CANDIDATES matches found, those of the query as typed first.
 
     They rank above all but a few fuzzy matches, and "comite des defenseurs des droits humains
@@ -115,7 +128,7 @@ def typed_first(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
         When(chosen.typed.q(), then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     ranked = queryset.filter(pk__in=candidates).annotate(search_typed=typed)
-    rows = ranked.order_by("search_typed", "pk").values_list(*COLUMNS)[: limit + 1]
+    rows = ranked.order_by("search_typed", "pk").values_list(*columns(fields))[: limit + 1]
     return list(map(document, rows))
 
 
@@ -134,7 +147,9 @@ def document_span(using: str) -> int:
     return 0 if ends is None else ends[1] - ends[0] + 1
 
 
-def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
+def window(
+    queryset: QuerySet, chosen: Plan, limit: int, fields: tuple[Field, ...] = ()
+) -> list[Document]:
     """More than `limit` matches among the first SCAN_WINDOW documents, or none.
 
     A trigram index must list every document with a common word before it can return any: for
@@ -153,15 +168,19 @@ def window(queryset: QuerySet, chosen: Plan, limit: int) -> list[Document]:
         sql, params = chosen.scan.sql(tables.connection, tables.documents)
         return f"({sql}) AND {tables.document_signatory} < %s", [*params, ends[0] + SCAN_WINDOW]
 
-    [found] = first_matches(queryset, [scanned], limit + 1)
+    [found] = first_matches(queryset, [scanned], limit + 1, fields)
     return found if len(found) > limit else []
 
 
 def matching(
-    queryset: QuerySet, forms: QueryForms, info: WordInfo, limit: int | None
+    queryset: QuerySet,
+    forms: QueryForms,
+    info: WordInfo,
+    limit: int | None,
+    fields: tuple[Field, ...] = (),
 ) -> tuple[QuerySet | None, list[Document] | None]:
     """The matches of a query, unranked: without a `limit`, all of them as a queryset; with
-    one, the documents of its sample (see `sample`)."""
+    one, the documents of its sample (see `sample`), with these `fields` of their signatories."""
     chosen = plan(forms, info)
     initialism = forms.initialism if info.may_be_initials(forms.initialism) else None
     if limit is None:
@@ -169,4 +188,4 @@ def matching(
         if initialism:
             matches = matches | initialled_queryset(queryset, initialism)
         return matches, None
-    return None, sample(queryset, chosen, forms, limit, initialism)
+    return None, sample(queryset, chosen, forms, limit, initialism, fields)

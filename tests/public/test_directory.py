@@ -174,7 +174,7 @@ def test_search_keeps_the_order_search_returns_unless_a_sort_is_chosen(client, d
     for name in ("Alpha Group", "Beta Group", "Gamma Group"):
         ListEntryFactory(source=source, signatory=SignatoryFactory(imported_name=name))
 
-    def reversed_search(queryset, q, complete=False):
+    def reversed_search(queryset, q, complete=False, fields=()):
         return SearchResult(signatories=queryset.filter(name__icontains=q).order_by("-name"))
 
     monkeypatch.setattr("public.filters.search_signatories", reversed_search)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from letters.models import Letter, SourceKind
 from letters.reference import stored_hyphenated_words
+from search.documents import refresh_search_documents
 from tests.factories import (
     LetterFactory,
     ListEntryFactory,
@@ -33,6 +34,7 @@ def build_letter(signatories: int):
         signatory = SignatoryFactory(letter=letter, imported_name=f"Group {i:04d}")
         for source in sources[: 2 + i % 2]:
             ListEntryFactory(source=source, signatory=signatory, ordinal=i + 1)
+    refresh_search_documents()  # as an import does: the searches find them
     return letter, sources, signatory
 
 
@@ -40,6 +42,7 @@ def urls(sources, signatory) -> list[str]:
     return [
         reverse("letters:letter"),
         reverse("signatories:list"),
+        reverse("signatories:list") + "?q=group",
         reverse("signatories:list") + "?q=group&coverage=some&sort=-sources",
         reverse("signatories:list") + "?initial=G&listed_in=web&missing_from=press",
         signatory.get_absolute_url(),
@@ -51,6 +54,7 @@ def urls(sources, signatory) -> list[str]:
         reverse("signatories:csv"),
         reverse("signatories:json"),
         reverse("api:letter"),
+        reverse("api:signatories") + "?q=group&page=2&page_size=5",
     ]
 
 
@@ -95,4 +99,5 @@ def build_more(extra: int, sources):
             ListEntryFactory(source=source, signatory=signatory, ordinal=1000 + i)
     # As an import does: what is kept per data version (the directory's total) is counted again.
     Letter.objects.filter(pk=letter.pk).update(data_version=F("data_version") + 1)
+    refresh_search_documents()
     return letter, sources, signatory
