@@ -35,8 +35,10 @@ class Document(NamedTuple):
     shown: tuple = ()
 
 
-# The columns of a `Document` but `shown`, from a queryset of signatories.
-COLUMNS = ("pk", *(f"{DOCUMENT}__{field}" for field in Document._fields[1:-1]))
+# The fields of a `Document` read from its search document, and all its columns but `shown`,
+# from a queryset of signatories.
+TEXTS = Document._fields[1:-1]
+COLUMNS = ("pk", *(f"{DOCUMENT}__{field}" for field in TEXTS))
 
 
 def document(row: tuple) -> Document:

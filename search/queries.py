@@ -100,10 +100,10 @@ class SearchResult:
 
     `signatories` is the caller's queryset narrowed to the matches and ordered best first (the
     queryset itself for a blank query); `rows`, when the search read the fields a page shows with
-    the sample it ranked, the same signatories as a sequence that needs no query. Each match has the values of its ranking (`Ranking`):
-    `search_tier` and the others below, in `values` by signatory id when a page ranked a sample
-    of the matches, else as annotations of the rows. `ranked` is how many matches were
-    ranked when a limit applied (more than the limit only when the matches were cut short), else
+    the sample it ranked, the same signatories as a sequence that needs no query. Each match has
+    the values of its ranking (`Ranking`): `search_tier` and the others below, in `values` by
+    signatory id when a page ranked a sample of the matches, else as annotations of the rows.
+    `ranked` is how many matches were ranked when a limit applied (more than the limit only when the matches were cut short), else
     None. `searched` is the folded query searched for, `left_out` the words of the query left out
     because no name has them all; `checked` those of them the results were checked for (the
     others no name has), each valued `search_has_<n>` in that order; `optional` the short
@@ -202,11 +202,10 @@ def ranked_search(
     if sampled is None:
         signatories = order.annotate(matches)
     else:
-        ids, values = order.ordered(sampled)
-        signatories = in_order(queryset, ids)
+        best_first, values = order.ordered(sampled)
+        signatories = in_order(queryset, [row.pk for row in best_first])
         if shown:
-            by_id = {row.pk: row for row in sampled}
-            rows = RankedRows(queryset.model, queryset.db, shown, [by_id[pk] for pk in ids])
+            rows = RankedRows(queryset.model, queryset.db, shown, best_first)
     return SearchResult(
         signatories=signatories,
         values=values,

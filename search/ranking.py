@@ -112,8 +112,8 @@ class Ranking:
             values[name] = value.value(row, values)
         return values
 
-    def ordered(self, rows: Iterable[Document]) -> tuple[list[int], dict[int, dict]]:
-        """The rows' signatory ids best first, and each one's values."""
+    def ordered(self, rows: Iterable[Document]) -> tuple[list[Document], dict[int, dict]]:
+        """The rows best first, and each one's values by signatory id."""
         rows = list(rows)
         values = {row.pk: self.values(row) for row in rows}
 
@@ -122,4 +122,4 @@ class Ranking:
             ranks = [-own[name] if descending else own[name] for name, descending in self.order]
             return (*ranks, len(row.name), row.name, row.pk)
 
-        return [row.pk for row in sorted(rows, key=key)], values
+        return sorted(rows, key=key), values

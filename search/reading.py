@@ -14,7 +14,7 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
-from search.conditions import COLUMNS, Document, document
+from search.conditions import COLUMNS, TEXTS, Document, document
 from search.models import SearchDocument, SearchInitialism
 
 
@@ -76,7 +76,7 @@ def reading(
     their documents and these fields of theirs (model fields); the queryset's own filters, if
     any, as a subquery."""
     sql, params = where(tables)
-    texts = map(tables.column, Document._fields[1:-1])
+    texts = map(tables.column, TEXTS)
     columns = ", ".join([tables.pk, *texts, *map(tables.own_column, fields)])
     select = (
         f"SELECT {columns} FROM {tables.signatories} INNER JOIN {tables.documents}"
