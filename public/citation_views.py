@@ -58,6 +58,7 @@ class CitationDownloadView(CitationMixin, View):
 
     http_method_names = ["get", "head", "options"]
     subject = "letter"
+    source_texts = True  # the letter's citation counts the copies with a text
 
     def get(self, request, *args, fmt: str, slug: str = "", **kwargs):
         if self.letter is None:

@@ -10,6 +10,7 @@ from web.errors import error_response
 
 class ArchiveBagView(ArchivePageMixin, View):
     http_method_names = ["get", "head", "options"]
+    source_texts = True  # letter.toml as read
 
     def get(self, request, *args, **kwargs):
         if self.letter is None:

@@ -11,6 +11,7 @@ from web.api_json import api_json
 
 class LetterApiView(ArchivePageMixin, View):
     http_method_names = ["get", "head", "options"]
+    source_texts = True  # the collation and the closing
 
     def get(self, request, *args, **kwargs):
         letter = self.letter

@@ -97,3 +97,24 @@ def page_details(signatory_ids: list[int], using: str = "default") -> PageDetail
         for signatory_id, name, language in cursor.fetchall():
             aliases[signatory_id].append({"name": name, "language": language or None})
     return PageDetails(entries, aliases)
+
+
+def page_memberships(
+    signatory_ids: list[int], source_ids: list[int], using: str = "default"
+) -> dict[int, set[int]]:
+    """Signatory id -> ids of the sources among `source_ids` that list it, for a page's
+    signatories: one query, in plain SQL for the reason the others are."""
+    found: dict[int, set[int]] = {pk: set() for pk in signatory_ids}
+    if not (signatory_ids and source_ids):
+        return found
+    connection = connections[using]
+    c = Columns(connection)
+    signatory, source = c(ListEntry, "signatory"), c(ListEntry, "source")
+    of_page, params = among(signatory, signatory_ids, connection.vendor)
+    of_sources, source_params = among(source, source_ids, connection.vendor)
+    sql = f"SELECT {signatory}, {source} FROM {c.table(ListEntry)} WHERE {of_page} AND {of_sources}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *source_params])
+        for signatory_id, source_id in cursor.fetchall():
+            found[signatory_id].add(source_id)
+    return found

@@ -1,11 +1,11 @@
 """What every public page shares: the letter, its sources, and the page's title and description."""
 
-from django.db.models import Subquery
 from django.utils.functional import cached_property
 
 from letters.labels import assign_labels
 from letters.models import Letter, SourceVersion
 from letters.reference import letter_collation
+from public.page_sources import letter_sources
 
 SITE_NAME = "Open letter archive"
 
@@ -21,6 +21,9 @@ class ArchivePageMixin:
     # Whether the page shows how many entries each source lists (`source.entry_count`): counting
     # them costs the shared query a join, which the pages that do not show it are spared.
     source_entry_counts = False
+    # Whether the page reads the copies' texts (`public.page_sources.TEXTS`): most pages show
+    # only the sources' labels and details, and are spared reading the letter five times over.
+    source_texts = False
 
     @cached_property
     def letter(self) -> Letter | None:
@@ -30,19 +33,8 @@ class ArchivePageMixin:
 
     @cached_property
     def sources(self) -> list[SourceVersion]:
-        """The first letter's sources, with the letter, in one query."""
-        first = Letter.objects.order_by("pk").values("pk")[:1]
-        queryset = (
-            SourceVersion.objects.filter(letter=Subquery(first))
-            .select_related("letter")
-            .defer("text", "raw")
-            .order_by("position")
-        )
-        if self.source_entry_counts:
-            queryset = queryset.with_entry_counts()
-        sources = list(queryset)
-        for source in sources[1:]:
-            source.letter = sources[0].letter  # one letter object, as the page reads it
+        """The first letter's sources, with the letter, in one query (`public.page_sources`)."""
+        sources = letter_sources(entry_counts=self.source_entry_counts, texts=self.source_texts)
         assign_labels(sources)
         return sources
 
@@ -71,6 +63,8 @@ class ArchivePageMixin:
 
 class CollationMixin(ArchivePageMixin):
     """Adds the collation of the copies' bodies (cached on their content)."""
+
+    source_texts = True
 
     @cached_property
     def collation(self):

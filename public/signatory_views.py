@@ -18,6 +18,7 @@ from public.citations import entry_citation
 from public.directory_rows import rows_html
 from public.filters import INITIALS, OTHER_INITIAL, DirectoryFilter
 from public.links import SlugLink
+from public.page_details import page_memberships
 from public.pages import ArchivePageMixin
 from public.search import SearchPaginator, cut_short
 from search.queries import Match
@@ -26,17 +27,11 @@ from signatories.models import Alias, ListEntry, Signatory
 MARKS_TEMPLATE = "signatories/signatory_list.html#marks"
 
 
-def memberships(letter, signatory_ids=None, source_ids=None) -> dict[int, set[int]]:
-    """Signatory id -> ids of the sources that list it, in one query (with `source_ids`, the
-    letter's sources, without joining them)."""
-    if source_ids is None:
-        entries = ListEntry.objects.filter(source__letter=letter)
-    else:
-        entries = ListEntry.objects.filter(source_id__in=source_ids)
-    if signatory_ids is not None:
-        entries = entries.filter(signatory_id__in=signatory_ids)
+def memberships(letter) -> dict[int, set[int]]:
+    """Signatory id -> ids of the letter's sources that list it, in one query."""
     found: dict[int, set[int]] = defaultdict(set)
-    for signatory_id, source_id in entries.order_by().values_list("signatory_id", "source_id"):
+    entries = ListEntry.objects.filter(source__letter=letter).order_by()
+    for signatory_id, source_id in entries.values_list("signatory_id", "source_id"):
         found[signatory_id].add(source_id)
     return found
 
@@ -142,7 +137,7 @@ class SignatoryListView(DirectoryQuerysetMixin, FilterView):
         context = super().get_context_data(**kwargs)
         page = list(context["signatories"])
         sources = self.list_sources
-        listed = memberships(self.letter, [s.pk for s in page], [s.pk for s in self.sources])
+        listed = page_memberships([s.pk for s in page], [s.pk for s in self.sources])
         mark_sources(page, sources, listed)
         path = SlugLink(None, "signatories:detail")
         for signatory in page:
