@@ -14,6 +14,7 @@ from django.db import connections
 from django.db.models import Field
 
 from letters.models import Letter, SourceVersion
+from public.page_details import Columns
 from search.reading import converted
 
 # Each file's whole text: no page reads it with the list of sources (left deferred).
@@ -37,28 +38,19 @@ def sources_sql(using: str, entry_counts: bool, texts: bool) -> str:
     """The query, on the database `using`: the first letter's sources by position, each row the
     source's columns, then its letter's (with `texts`, those of TEXTS too), then (with
     `entry_counts`) how many entries its list has."""
-    quote = connections[using].ops.quote_name
-    sources, letters = quote(SourceVersion._meta.db_table), quote(Letter._meta.db_table)
-
-    def column(table: str, field: Field) -> str:
-        return f"{table}.{quote(field.column)}"
-
-    selected = [column(sources, f) for f in source_fields(texts)]
-    selected += [column(letters, f) for f in letter_fields(texts)]
-    source_id = column(sources, SourceVersion._meta.pk)
-    letter_id = column(letters, Letter._meta.pk)
-    of_letter = column(sources, SourceVersion._meta.get_field("letter"))
+    c = Columns(connections[using])
+    source, letter = SourceVersion, Letter
+    selected = [c(source, f.name) for f in source_fields(texts)]
+    selected += [c(letter, f.name) for f in letter_fields(texts)]
     if entry_counts:
-        entry = SourceVersion._meta.get_field("entries").related_model
-        entries = quote(entry._meta.db_table)
-        of_source = column(entries, entry._meta.get_field("source"))
-        selected.append(f"(SELECT COUNT(*) FROM {entries} WHERE {of_source} = {source_id})")
-    first = f"(SELECT {quote(Letter._meta.pk.column)} FROM {letters} ORDER BY 1 LIMIT 1)"
+        entry = source._meta.get_field("entries").related_model
+        of_source = f"{c(entry, 'source')} = {c(source, 'id')}"
+        selected.append(f"(SELECT COUNT(*) FROM {c.table(entry)} WHERE {of_source})")
+    first = f"(SELECT {c(letter, 'id')} FROM {c.table(letter)} ORDER BY 1 LIMIT 1)"
     return (
-        f"SELECT {', '.join(selected)} FROM {sources}"
-        f" INNER JOIN {letters} ON {of_letter} = {letter_id}"
-        f" WHERE {of_letter} = {first}"
-        f" ORDER BY {column(sources, SourceVersion._meta.get_field('position'))}"
+        f"SELECT {', '.join(selected)} FROM {c.table(source)}"
+        f" INNER JOIN {c.table(letter)} ON {c(source, 'letter')} = {c(letter, 'id')}"
+        f" WHERE {c(source, 'letter')} = {first} ORDER BY {c(source, 'position')}"
     )
 
 
