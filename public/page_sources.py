@@ -2,7 +2,7 @@
 
 Every page reads them (the footer, the source labels, the list marks) with one query of the same
 shape every time. Compiled by the ORM (a join, a subquery, forty columns) that query cost half a
-millisecond of every page, more than running it; here it is written once per database vendor and
+millisecond of every page, more than running it; here it is written once per database, and
 its rows become the same instances `SourceVersion.objects...select_related("letter")` gives.
 """
 
