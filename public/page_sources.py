@@ -2,12 +2,14 @@
 
 Every page reads them (the footer, the source labels, the list marks) with one query of the same
 shape every time. Compiled by the ORM (a join, a subquery, forty columns) that query cost half a
-millisecond of every page, more than running it; here it is written once per database, and
+millisecond of every page, more than running it; here it is written once per connection, and
 its rows become the same instances `SourceVersion.objects...select_related("letter")` gives.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections
@@ -33,24 +35,43 @@ def letter_fields(texts: bool) -> tuple[Field, ...]:
     return tuple(f for f in Letter._meta.concrete_fields if texts or f.name not in TEXTS)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How to read the sources on one connection: the query, and what turns its rows into the
+    ORM's values (the converters depend only on the connection, so each is built once)."""
+
+    sql: str
+    source_names: tuple[str, ...]
+    letter_names: tuple[str, ...]
+    convert_source: Callable[[tuple], tuple]
+    convert_letter: Callable[[tuple], tuple]
+
+
 @cache
-def sources_sql(using: str, entry_counts: bool, texts: bool) -> str:
-    """The query, on the database `using`: the first letter's sources by position, each row the
-    source's columns, then its letter's (with `texts`, those of TEXTS too), then (with
-    `entry_counts`) how many entries its list has."""
-    c = Columns(connections[using])
+def reading(connection, entry_counts: bool, texts: bool) -> Reading:
+    """The query on `connection`: the first letter's sources by position, each row the source's
+    columns, then its letter's (with `texts`, those of TEXTS too), then (with `entry_counts`)
+    how many entries its list has."""
+    c = Columns(connection)
     source, letter = SourceVersion, Letter
-    selected = [c(source, f.name) for f in source_fields(texts)]
-    selected += [c(letter, f.name) for f in letter_fields(texts)]
+    own, of_letter = source_fields(texts), letter_fields(texts)
+    selected = [c(source, f.name) for f in own] + [c(letter, f.name) for f in of_letter]
     if entry_counts:
         entry = source._meta.get_field("entries").related_model
         of_source = f"{c(entry, 'source')} = {c(source, 'id')}"
         selected.append(f"(SELECT COUNT(*) FROM {c.table(entry)} WHERE {of_source})")
     first = f"(SELECT {c(letter, 'id')} FROM {c.table(letter)} ORDER BY 1 LIMIT 1)"
-    return (
+    sql = (
         f"SELECT {', '.join(selected)} FROM {c.table(source)}"
         f" INNER JOIN {c.table(letter)} ON {c(source, 'letter')} = {c(letter, 'id')}"
         f" WHERE {c(source, 'letter')} = {first} ORDER BY {c(source, 'position')}"
+    )
+    return Reading(
+        sql=sql,
+        source_names=tuple(f.attname for f in own),
+        letter_names=tuple(f.attname for f in of_letter),
+        convert_source=converted(own, connection),
+        convert_letter=converted(of_letter, connection),
     )
 
 
@@ -61,20 +82,18 @@ def letter_sources(
     and, with `entry_counts`, `entry_count`. One query. Their text and raw bytes are deferred,
     and without `texts` the fields of TEXTS too (reading one then costs a query)."""
     connection = connections[using]
-    own, of_letter = source_fields(texts), letter_fields(texts)
-    source_names = [f.attname for f in own]
-    letter_names = [f.attname for f in of_letter]
-    convert_source, convert_letter = converted(own, connection), converted(of_letter, connection)
+    read = reading(connection, entry_counts, texts)
     with connection.cursor() as cursor:
-        cursor.execute(sources_sql(using, entry_counts, texts))
+        cursor.execute(read.sql)
         rows = cursor.fetchall()
     letter, found = None, []
-    middle = len(own)
-    end = middle + len(of_letter)
+    middle = len(read.source_names)
+    end = middle + len(read.letter_names)
     for row in rows:
-        source = SourceVersion.from_db(using, source_names, convert_source(row[:middle]))
+        source = SourceVersion.from_db(using, read.source_names, read.convert_source(row[:middle]))
         if letter is None:
-            letter = Letter.from_db(using, letter_names, convert_letter(row[middle:end]))
+            values = read.convert_letter(row[middle:end])
+            letter = Letter.from_db(using, read.letter_names, values)
         source.letter = letter
         if entry_counts:
             source.entry_count = row[end]
