@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from django.db import connections
 from django.db.models import Field
@@ -47,7 +47,9 @@ class Reading:
     convert_letter: Callable[[tuple], tuple]
 
 
-@cache
+# Connections are per thread: a server that starts a thread per request (runserver) would
+# otherwise keep one entry for each.
+@lru_cache(maxsize=32)
 def reading(connection, entry_counts: bool, texts: bool) -> Reading:
     """The query on `connection`: the first letter's sources by position, each row the source's
     columns, then its letter's (with `texts`, those of TEXTS too), then (with `entry_counts`)
