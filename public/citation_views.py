@@ -58,7 +58,11 @@ class CitationDownloadView(CitationMixin, View):
 
     http_method_names = ["get", "head", "options"]
     subject = "letter"
-    source_texts = True  # the letter's citation counts the copies with a text
+
+    @property
+    def source_texts(self) -> bool:
+        """Only the letter's citation reads the copies' texts (it counts those with one)."""
+        return self.subject == "letter"
 
     def get(self, request, *args, fmt: str, slug: str = "", **kwargs):
         if self.letter is None:
