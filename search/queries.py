@@ -103,11 +103,12 @@ class SearchResult:
     the sample it ranked, the same signatories as a sequence that needs no query. Each match has
     the values of its ranking (`Ranking`): `search_tier` and the others below, in `values` by
     signatory id when a page ranked a sample of the matches, else as annotations of the rows.
-    `ranked` is how many matches were ranked when a limit applied (more than the limit only when the matches were cut short), else
-    None. `searched` is the folded query searched for, `left_out` the words of the query left out
-    because no name has them all; `checked` those of them the results were checked for (the
-    others no name has), each valued `search_has_<n>` in that order; `optional` the short
-    words a fuzzy match need not have, each valued `search_short_<n>`.
+    `ranked` is how many matches were ranked when a limit applied (more than the limit only when
+    the matches were cut short), else None. `searched` is the folded query searched for,
+    `left_out` the words of the query left out because no name has them all; `checked` those of
+    them the results were checked for (the others no name has), each valued `search_has_<n>` in
+    that order; `optional` the short words a fuzzy match need not have, each valued
+    `search_short_<n>`.
     """
 
     signatories: QuerySet
