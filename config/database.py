@@ -10,12 +10,10 @@ whatever backend they run on.
   DJANGO_DB_STATEMENT_TIMEOUT (0: never), and the server runs every query on one process. A web
   request waits on the database DJANGO_DB_REQUEST_TIMEOUT seconds in all (web.database_deadline),
   which also holds when the server stops answering and cannot enforce its own timeout.
-  The planner prices a page read out of order at DJANGO_DB_RANDOM_PAGE_COST (see below).
 """
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Mapping
 
@@ -26,30 +24,15 @@ POSTGRESQL = "django.db.backends.postgresql"
 SQLITE = "django.db.backends.sqlite3"
 
 
-def number(environ: Mapping[str, str], name: str, default: float, *, what: str) -> float:
+def seconds(environ: Mapping[str, str], name: str, default: float) -> float:
     value = environ.get(name) or str(default)
     try:
-        found = float(value)
+        number = float(value)
     except ValueError:
-        found = math.nan
-    if not math.isfinite(found):
-        raise ImproperlyConfigured(f"{name} must be {what}, not {value!r}.")
-    return found
-
-
-def seconds(environ: Mapping[str, str], name: str, default: float) -> float:
-    found = number(environ, name, default, what="a number of seconds")
-    if found < 0:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, not {value!r}.") from None
+    if number < 0:
         raise ImproperlyConfigured(f"{name} must be 0 or more.")
-    return found
-
-
-def page_cost(environ: Mapping[str, str], name: str, default: float) -> float:
-    """A cost for PostgreSQL's planner, counted in sequential page reads."""
-    found = number(environ, name, default, what="a number")
-    if found <= 0:
-        raise ImproperlyConfigured(f"{name} must be more than 0 (PostgreSQL's default is 4).")
-    return found
+    return number
 
 
 def database_settings(url: str, environ: Mapping[str, str] = os.environ) -> dict:
@@ -68,16 +51,9 @@ def database_settings(url: str, environ: Mapping[str, str] = os.environ) -> dict
         # The archive's queries are small: parallel workers would only make the sample a broad
         # search ranks (the first matches found, search.reading.first_matches) change from one
         # run to the next, and a shared sequential scan would start anywhere in the table.
-        # PostgreSQL prices a page read out of order at 4 sequential ones, a spinning disk's
-        # cost, so it scans a small table whole rather than read its few rows by index: the
-        # vocabulary's 696 terms at 283 names, for twice the CPU of a search's lookup.
-        # The archive is read from memory or SSD, for which PostgreSQL's documentation suggests
-        # a value close to 1 (1.1 for SSD). At a million names it changes 12 of the 199 plans of
-        # the search benchmark and none of its timings (docs/benchmarks.md).
-        random_page_cost = page_cost(environ, "DJANGO_DB_RANDOM_PAGE_COST", 1.1)
         options["options"] = (
             "-c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off"
-            f" -c statement_timeout={statement_ms} -c random_page_cost={random_page_cost:g}"
+            f" -c statement_timeout={statement_ms}"
         )
     elif config["ENGINE"] == SQLITE:
         options.update(

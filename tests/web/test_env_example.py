@@ -7,10 +7,9 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 EXAMPLE = ROOT / "deploy" / "env.example"
-# Where settings are read: os.environ.get("X"), env_bool("X"), env_list("X"), seconds(env, "X"),
-# page_cost(env, "X").
+# Where settings are read: os.environ.get("X"), env_bool("X"), env_list("X"), seconds(env, "X").
 READ = re.compile(
-    r"""(?:environ\.get|env_bool|env_list|seconds|page_cost)\(\s*(?:[\w.]+,\s*)?["']([A-Z][A-Z0-9_]+)["']"""
+    r"""(?:environ\.get|env_bool|env_list|seconds)\(\s*(?:[\w.]+,\s*)?["']([A-Z][A-Z0-9_]+)["']"""
 )
 CODE = ["config", "deploy", "web", "letters", "signatories", "curation", "search"]
 
