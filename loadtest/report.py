@@ -105,7 +105,7 @@ def markdown(runs, ratio_list: list[Ratio], facts: dict) -> str:
         f"gunicorn: production settings (DJANGO_DEBUG=0), {facts['workers']} workers ×"
         f" {facts['gunicorn_threads']} threads, {facts['database']}; 'no response cache' is the"
         " same app with DJANGO_RESPONSE_CACHE=0, rendering every request (the database is"
-        " ANALYZEd after loading, as autovacuum would in service); it and Datasette are measured"
+        " vacuumed and analyzed after loading, as an import leaves it); it and Datasette are measured"
         f" in turns, {facts['rounds']} rounds of {facts['round_seconds']} s, and each row is the"
         " median round (its errors those of every round). The nginx cache is"
         " deploy/nginx.conf's rules (deploy/nginx-archive.conf) on plain HTTP; the ceiling is nginx"
