@@ -136,7 +136,10 @@ def filed_terms(
     ORM cost more than running it (a search asks it once or twice). One part for each key
     column, joined by UNION ALL, so that each part reads its column's covering index
     (`SearchTerm.Meta.indexes`) and none of the table: asked as one OR of the columns,
-    PostgreSQL read every term of a small vocabulary and tested the four lists on each.
+    PostgreSQL read every term of a small vocabulary and tested the four lists on each. The
+    price is at a million names, where a term filed under two of the keys is read and sent
+    twice (the callers keep one): the benchmark's lookups took 0.5 ms more each, 20 % of their
+    SQL, against 0.2 ms less of PostgreSQL's time for a search of the letter's 283 names.
     """
     connection = connections[using]
     quote = connection.ops.quote_name
