@@ -46,9 +46,9 @@ class Columns:
 def among(column: str, ids: list[int], vendor: str) -> tuple[str, list]:
     """`column` is one of the ids, given as one parameter (`search.sampling.id_list`).
 
-    On PostgreSQL, as `= ANY` of an array: the planner then reads the few rows by index (an
-    index-only scan of `(signatory, source)` for a page's list marks) where, given the ids as
-    rows of a subquery, it scanned the whole table and hashed them."""
+    On PostgreSQL, as `= ANY` of an array, whose length the planner knows: for a search page's
+    fifteen list marks it reads the `(signatory, source)` index alone where, given the ids as
+    rows of a subquery, it scanned every entry and hashed them."""
     if vendor == "postgresql":
         return f"{column} = ANY(%s::bigint[])", [id_array(ids)]
     rows = id_list(ids, vendor)
