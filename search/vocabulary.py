@@ -9,7 +9,7 @@ from django.db import connections
 from names.distance import MAX_CORRECTIONS, correction_cutoff, corrections, stems
 from names.equivalents import equivalents
 from search.keys import filed_near, lookup_keys
-from search.models import SearchInitialism, SearchTerm
+from search.models import KEYS, SearchInitialism, SearchTerm
 
 # A word this many documents have is spelled as the user meant, and too common to tell names
 # apart: guessing at its variants would only cost index lookups ("committee" -> "comitede").
@@ -146,7 +146,7 @@ def filed_terms(
     table = quote(SearchTerm._meta.db_table)
     columns = {name: f"{table}.{quote(SearchTerm._meta.get_field(name).column)}" for name in FILED}
     select = f"SELECT {', '.join(columns.values())} FROM {table}"
-    asked = [("head_key", keys), ("skeleton_key", keys), ("tail_key", keys), ("term", also)]
+    asked = [*((key, keys) for key in KEYS), ("term", also)]
     parts, params = [], []
     for name, values in asked:
         if values:
