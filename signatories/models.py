@@ -88,7 +88,10 @@ def listed_everywhere() -> Exists:
 
 
 class Signatory(models.Model):
-    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="signatories")
+    # Looked up through `signatory_directory_order`, which starts with it.
+    letter = models.ForeignKey(
+        Letter, on_delete=models.CASCADE, related_name="signatories", db_index=False
+    )
     slug = models.SlugField(max_length=120, unique=True)
     # What readers see: the curated name when there is one, else the imported one.
     name = models.CharField(max_length=500, db_index=True)
@@ -175,7 +178,10 @@ class ListEntry(models.Model):
     decide; a curator's decision about the entry is its `override` (a pin), kept beside them.
     """
 
-    source = models.ForeignKey(SourceVersion, on_delete=models.CASCADE, related_name="entries")
+    # Looked up through `entry_ordinal_unique`, which starts with it.
+    source = models.ForeignKey(
+        SourceVersion, on_delete=models.CASCADE, related_name="entries", db_index=False
+    )
     ordinal = models.PositiveIntegerField(help_text="1-based position in the list as printed.")
     number = models.PositiveIntegerField(null=True, blank=True, help_text="Printed number.")
     text = models.TextField(help_text="The entry exactly as extracted.")
@@ -184,7 +190,10 @@ class ListEntry(models.Model):
     )
     line_start = models.PositiveIntegerField(help_text="First line of the entry in the file.")
     line_end = models.PositiveIntegerField(help_text="Last line of the entry in the file.")
-    signatory = models.ForeignKey(Signatory, on_delete=models.PROTECT, related_name="entries")
+    # Looked up through the (signatory, source) index, which starts with it.
+    signatory = models.ForeignKey(
+        Signatory, on_delete=models.PROTECT, related_name="entries", db_index=False
+    )
     match_method = models.CharField(max_length=20, choices=MatchMethod.choices)
     match_score = models.FloatField(default=100.0)
     # A curator's pin: set only on entries a curator moved here or confirmed here.
