@@ -113,10 +113,18 @@ def version(args: list[str]) -> str:
     return (result.stdout or result.stderr).strip().splitlines()[0]
 
 
-def environment(**facts) -> dict:
+def start() -> dict:
+    """The machine's load and the time as the run starts (the report is written at its end)."""
     with open("/proc/loadavg") as loadavg:
-        facts["load average before the run"] = " ".join(loadavg.read().split()[:3])
-    facts["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        load = " ".join(loadavg.read().split()[:3])
+    return {
+        "load average before the run": load,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def environment(started: dict, **facts) -> dict:
+    facts.update(started)
     facts["wrk"] = version(["wrk", "--version"])
     facts["nginx"] = version(["nginx", "-v"])
     return facts

@@ -253,6 +253,7 @@ def main() -> int:
 
 
 def measure(processes: Processes, db_url: str) -> int:
+    started = report.start()
     app_url = f"http://{HOST}:{APP_PORT}"
     gunicorn = [str(BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "config.wsgi"]
     app = processes.start(
@@ -345,6 +346,7 @@ def measure(processes: Processes, db_url: str) -> int:
 
     ratios = report.ratios(runs, rounds)
     environment = report.environment(
+        started,
         seconds=SECONDS,
         rounds=ROUNDS,
         round_seconds=max(SECONDS // 2, 1),
