@@ -20,7 +20,7 @@ from search.keys import SEPARATOR, QueryForms
 from search.models import SearchName
 from search.partial import keep_heaviest, named, spans, weights
 from search.plans import PART_SPACES_MIN, plan, required_words
-from search.ranking import Flag, Ranking, Tiered, Weighted
+from search.ranking import Counted, Flag, Ranking, Tiered, Weighted
 from search.rows import RankedRows, shown_fields
 from search.sampling import document_span, in_order, matching
 from search.vocabulary import WordInfo, look_up
@@ -269,7 +269,7 @@ def ranking(forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None
         # at the start of a word or among the initials of their words ("hk" in "Hong Kong Watch").
         flags = {f"search_short_{n}": Flag(has_short_word(w)) for n, w in enumerate(optional)}
         computed.update(flags)
-        computed["search_short_words"] = Weighted([(name, 1) for name in flags], real=False)
+        computed["search_short_words"] = Counted(list(flags))
         order.insert(1, ("search_short_words", True))
     if not forms.native:
         # Within a tier, the names a copy printed as typed ("Defenderss") before those that
@@ -285,7 +285,7 @@ def ranking(forms: QueryForms, info: WordInfo, left_out: dict[str, float] | None
                 names[w] = f"search_has_{n}"
                 computed[names[w]] = Flag(word_condition(w, info))
         weights = [(names[w], weight) for w, weight in left_out.items()]
-        computed["search_coverage"] = Weighted(weights, real=True)
+        computed["search_coverage"] = Weighted(weights)
         order.insert(0, ("search_coverage", True))
     if forms.native:
         # "台灣" first finds the names that print it, then those that transliterate it ("Taiwan").

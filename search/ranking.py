@@ -1,8 +1,8 @@
 """How a search orders its matches, as data that both the database and Python evaluate.
 
 A ranking (`Ranking`) is named values computed from conditions on a match's search document
-(`search.conditions`): a tier, flags, sums, a weighted coverage; and an order over them, then the
-shorter name, then the name in code point order, then the signatory.
+(`search.conditions`): a tier, flags, a count of flags, a weighted coverage; and an order over
+them, then the shorter name, then the name in code point order, then the signatory.
 
 When every match is ranked (a download), the database computes the values as annotations and
 sorts (`Ranking.annotate`). A page ranks only a sample of at most a few hundred matches, read with
@@ -66,22 +66,31 @@ class Tiered:
         return next((t for t, c in self.tiers if c.holds(row)), self.default)
 
 
-class Weighted:
-    """The sum of earlier values, each times its weight."""
+class Counted:
+    """How many of the earlier values (flags) are 1: an integer."""
 
-    def __init__(self, weights: list[tuple[str, float]], real: bool):
-        self.weights, self.real = weights, real
+    def __init__(self, names: list[str]):
+        self.names = names
 
     def expression(self):
-        total = reduce(
-            add, [F(name) * Value(w) if self.real else F(name) for name, w in self.weights]
-        )
-        return ExpressionWrapper(total, output_field=FloatField()) if self.real else total
+        return reduce(add, [F(name) for name in self.names])
 
-    def value(self, row: Document, values: dict):
-        if self.real:
-            return reduce(add, [values[name] * w for name, w in self.weights])
-        return sum(values[name] for name, _ in self.weights)
+    def value(self, row: Document, values: dict) -> int:
+        return sum(values[name] for name in self.names)
+
+
+class Weighted:
+    """The sum of earlier values, each times its weight: a real number."""
+
+    def __init__(self, weights: list[tuple[str, float]]):
+        self.weights = weights
+
+    def expression(self):
+        total = reduce(add, [F(name) * Value(weight) for name, weight in self.weights])
+        return ExpressionWrapper(total, output_field=FloatField())
+
+    def value(self, row: Document, values: dict) -> float:
+        return reduce(add, [values[name] * weight for name, weight in self.weights])
 
 
 @dataclass
@@ -89,7 +98,7 @@ class Ranking:
     """Named values, each computed from the row and those before it, and the order: each
     (name, descending) in turn, then the shorter name, the name, the signatory."""
 
-    computed: dict[str, Flag | Tiered | Weighted]
+    computed: dict[str, Flag | Tiered | Counted | Weighted]
     order: list[tuple[str, bool]]
 
     def annotate(self, matches):
