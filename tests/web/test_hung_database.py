@@ -179,14 +179,17 @@ def test_gunicorn_ends_a_request_that_hangs_and_keeps_serving(collected_static):
             stderr=subprocess.STDOUT,
             text=True,
         )
+        unanswered = None
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for(lambda: get(base + "/no-such-page/") == 404)
+            wait_for(lambda: get(base + "/no-such-page/") == 404, process)
             started = time.monotonic()
             with pytest.raises((urllib.error.URLError, ConnectionError, OSError)):
                 get(base + "/signatories/", timeout=20)
             ended_after = time.monotonic() - started
-            wait_for(lambda: get(base + "/no-such-page/") == 404)
+            wait_for(lambda: get(base + "/no-such-page/") == 404, process)
+        except NoAnswer as error:
+            unanswered = error  # reported below, with what gunicorn printed
         finally:
             process.terminate()
             try:
@@ -195,6 +198,7 @@ def test_gunicorn_ends_a_request_that_hangs_and_keeps_serving(collected_static):
                 process.kill()
                 output = process.communicate()[0]
 
+    assert unanswered is None, f"{unanswered}; gunicorn printed:\n{output}"
     assert 2 <= ended_after < 8, output
     assert "A request has run for more than 2 s" in output
 
@@ -207,7 +211,12 @@ def get(url: str, timeout: float = 5) -> int:
         return error.code
 
 
-def wait_for(condition, seconds: float = 30) -> None:
+class NoAnswer(AssertionError):
+    pass
+
+
+def wait_for(condition, process: subprocess.Popen | None = None, seconds: float = 30) -> None:
+    """Until `condition()` holds; fails after `seconds`, or at once when `process` has exited."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -215,8 +224,10 @@ def wait_for(condition, seconds: float = 30) -> None:
                 return
         except OSError:
             pass
+        if process is not None and process.poll() is not None:
+            raise NoAnswer(f"gunicorn exited with status {process.returncode}")
         time.sleep(0.2)
-    raise AssertionError("gunicorn did not answer")
+    raise NoAnswer(f"gunicorn did not answer in {seconds:g} s")
 
 
 def computes_then_queries(request):
