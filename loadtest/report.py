@@ -84,17 +84,19 @@ def ratios(runs, rounds: list[list] = ()) -> list[Ratio]:
     A round's two pages ran seconds apart, under the same load from whatever else shares the
     machine; the medians of two pages may come from different rounds. The verdict stays the
     ratio of the medians; the rounds show how far it can be trusted."""
-    rate = {(r.server, r.target): r.requests_per_second for r in runs}
+    rate = rates(runs)
+    round_rates = [rates(round_runs) for round_runs in rounds]
     found = []
     for name, top, bottom, target in TARGETS:
-        each_round = []
-        for round_runs in rounds:
-            round_rate = {(r.server, r.target): r.requests_per_second for r in round_runs}
-            if top in round_rate and bottom in round_rate:
-                each_round.append(round_rate[top] / round_rate[bottom])
-        kept = tuple(each_round) if rounds and len(each_round) == len(rounds) else ()
+        each_round = [r[top] / r[bottom] for r in round_rates if top in r and bottom in r]
+        kept = tuple(each_round) if len(each_round) == len(round_rates) else ()
         found.append(Ratio(name, rate[top] / rate[bottom], target, kept))
     return found
+
+
+def rates(runs) -> dict[tuple[str, str], float]:
+    """Requests per second of each (server, target) among the runs."""
+    return {(r.server, r.target): r.requests_per_second for r in runs}
 
 
 def described_rounds(ratio: Ratio) -> str:
