@@ -1,6 +1,8 @@
 """The `highlight` filter marks what matched, through the search's folding, and escapes the rest."""
 
 import pytest
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from public.templatetags.search import highlight
 from search.highlighting import folded_chars, highlight_spans
@@ -39,6 +41,16 @@ def test_highlight_escapes_everything_outside_and_inside_the_marks():
     )
     assert highlight("Body & Data", "") == "Body &amp; Data"
     assert highlight("Body & <Data>", "zzz") == "Body &amp; &lt;Data&gt;"
+
+
+@pytest.mark.parametrize("query", ["", "zzz", "obrien", "say"])
+def test_highlight_escapes_as_django_does_and_is_safe_in_a_template(query):
+    """Its escaping is Django's `escape`, quotes included, and a template does not escape the
+    result again (it would show "&amp;amp;")."""
+    text = """O'Brien & "Say" <Now>"""
+    marked = highlight(text, query)
+    assert isinstance(marked, SafeString)
+    assert marked.replace("<mark>", "").replace("</mark>", "") == escape(text)
 
 
 def test_highlight_marks_each_word_when_the_phrase_is_not_there():
