@@ -55,16 +55,23 @@ class Tables:
 Where = Callable[[Tables], tuple[str, list]]
 
 
+def initialled_documents(connection, initialism: str) -> tuple[str, list]:
+    """SQL for the ids of the documents with a name whose initials are `initialism`, by index
+    lookup: the one spelling of it, for a reading (`initialled`) and for a queryset
+    (`search.sampling.initialled_queryset`)."""
+    quote = connection.ops.quote_name
+    table = quote(SearchInitialism._meta.db_table)
+    document_id = quote(SearchInitialism._meta.get_field("document").column)
+    letters = quote(SearchInitialism._meta.get_field("letters").column)
+    return f"SELECT {document_id} FROM {table} WHERE {letters} = %s", [initialism]
+
+
 def initialled(initialism: str) -> Where:
-    """The signatories with a name whose initials are `initialism`, by index lookup."""
+    """The signatories with a name whose initials are `initialism`, as a reading's condition."""
 
     def where(tables: Tables) -> tuple[str, list]:
-        quote = tables.connection.ops.quote_name
-        table = quote(SearchInitialism._meta.db_table)
-        document_id = quote(SearchInitialism._meta.get_field("document").column)
-        letters = quote(SearchInitialism._meta.get_field("letters").column)
-        sql = f"{tables.pk} IN (SELECT {document_id} FROM {table} WHERE {letters} = %s)"
-        return sql, [initialism]
+        sql, params = initialled_documents(tables.connection, initialism)
+        return f"{tables.pk} IN ({sql})", params
 
     return where
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 
+from django.db import connections
 from django.db.models import Case, Field, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from search.conditions import COLUMNS, Document, document
 from search.keys import QueryForms
-from search.models import SearchDocument, SearchInitialism, SearchName
+from search.models import SearchDocument, SearchName
 from search.plans import Plan, plan
-from search.reading import Tables, Where, first_matches, initialled
+from search.reading import Tables, Where, first_matches, initialled, initialled_documents
 from search.vocabulary import WordInfo
 
 CANDIDATES = 2000  # matches of a common query that are read to put those as typed first
@@ -109,9 +110,9 @@ def matched(chosen: Plan) -> Where:
 
 def initialled_queryset(queryset: QuerySet, initialism: str) -> QuerySet:
     """The signatories of `queryset` with a name whose initials are `initialism`, by index
-    lookup."""
-    letters = SearchInitialism.objects.using(queryset.db).filter(letters=initialism)
-    return queryset.filter(pk__in=letters.values("document_id"))
+    lookup (the lookup of `search.reading.initialled`)."""
+    sql, params = initialled_documents(connections[queryset.db], initialism)
+    return queryset.filter(pk__in=RawSQL(sql, params))
 
 
 def typed_first(
