@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db import connections
 
 from letters.models import SourceVersion
+from search.reading import Columns
 from search.sampling import id_array, id_list
 from signatories.models import Alias, ListEntry, MatchOverride
 
@@ -28,19 +29,6 @@ class PageDetails:
 
     entries: dict[int, list[dict]]
     aliases: dict[int, list[dict]]
-
-
-class Columns:
-    """Quoted table and column names on one connection."""
-
-    def __init__(self, connection):
-        self.quote = connection.ops.quote_name
-
-    def table(self, model) -> str:
-        return self.quote(model._meta.db_table)
-
-    def __call__(self, model, field: str) -> str:
-        return f"{self.table(model)}.{self.quote(model._meta.get_field(field).column)}"
 
 
 def among(column: str, ids: list[int], vendor: str) -> tuple[str, list]:

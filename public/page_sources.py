@@ -16,8 +16,7 @@ from django.db import connections
 from django.db.models import Field
 
 from letters.models import Letter, SourceVersion
-from public.page_details import Columns
-from search.reading import converted
+from search.reading import Columns, converted
 
 # Each file's whole text: no page reads it with the list of sources (left deferred).
 UNREAD = frozenset({"text", "raw"})

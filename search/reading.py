@@ -18,6 +18,19 @@ from search.conditions import COLUMNS, TEXTS, Document, document
 from search.models import SearchDocument, SearchInitialism
 
 
+class Columns:
+    """Quoted table and column names on one connection, by model and field name."""
+
+    def __init__(self, connection):
+        self.quote = connection.ops.quote_name
+
+    def table(self, model) -> str:
+        return self.quote(model._meta.db_table)
+
+    def __call__(self, model, field: str) -> str:
+        return f"{self.table(model)}.{self.quote(model._meta.get_field(field).column)}"
+
+
 @dataclass(frozen=True)
 class Tables:
     """Quoted names of the tables and columns a reading joins."""
@@ -31,20 +44,18 @@ class Tables:
     @classmethod
     def of(cls, queryset: QuerySet) -> Tables:
         connection = connections[queryset.db]
-        quote = connection.ops.quote_name
-        meta = queryset.model._meta
-        signatories, documents = quote(meta.db_table), quote(SearchDocument._meta.db_table)
-        signatory_column = quote(SearchDocument._meta.get_field("signatory").column)
+        c, model = Columns(connection), queryset.model
         return cls(
             connection=connection,
-            signatories=signatories,
-            pk=f"{signatories}.{quote(meta.pk.column)}",
-            documents=documents,
-            document_signatory=f"{documents}.{signatory_column}",
+            signatories=c.table(model),
+            pk=c(model, model._meta.pk.name),
+            documents=c.table(SearchDocument),
+            document_signatory=c(SearchDocument, "signatory"),
         )
 
     def column(self, field: str) -> str:
-        return f"{self.documents}.{self.connection.ops.quote_name(field)}"
+        """A field of the search documents."""
+        return Columns(self.connection)(SearchDocument, field)
 
     def own_column(self, field) -> str:
         """A column of the signatories' table (a model field)."""
@@ -59,11 +70,9 @@ def initialled_documents(connection, initialism: str) -> tuple[str, list]:
     """SQL for the ids of the documents with a name whose initials are `initialism`, by index
     lookup: the one spelling of it, for a reading (`initialled`) and for a queryset
     (`search.sampling.initialled_queryset`)."""
-    quote = connection.ops.quote_name
-    table = quote(SearchInitialism._meta.db_table)
-    document_id = quote(SearchInitialism._meta.get_field("document").column)
-    letters = quote(SearchInitialism._meta.get_field("letters").column)
-    return f"SELECT {document_id} FROM {table} WHERE {letters} = %s", [initialism]
+    c = Columns(connection)
+    document, letters = c(SearchInitialism, "document"), c(SearchInitialism, "letters")
+    return f"SELECT {document} FROM {c.table(SearchInitialism)} WHERE {letters} = %s", [initialism]
 
 
 def initialled(initialism: str) -> Where:
