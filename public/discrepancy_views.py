@@ -4,8 +4,7 @@ from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
 from public.pages import ArchivePageMixin
-from public.signatory_views import memberships
-from signatories.list_checks import gaps_by_source, list_differences
+from signatories.list_checks import gaps_by_source, list_differences, list_memberships
 from signatories.models import ListEntry, Signatory
 from signatories.overlap import combinations
 
@@ -22,7 +21,7 @@ class DiscrepanciesView(ArchivePageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sources = self.list_sources
-        listed = memberships(self.letter)
+        listed = list_memberships(sources).listed
         by_id = {s.pk: s for s in sources}
         slugs = {sid: {by_id[i].slug for i in ids if i in by_id} for sid, ids in listed.items()}
         partial_ids = [sid for sid, ids in listed.items() if len(ids & by_id.keys()) < len(sources)]

@@ -1,6 +1,5 @@
 """Public pages of the signatory directory: the directory and one signatory."""
 
-from collections import defaultdict
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -25,15 +24,6 @@ from search.queries import Match
 from signatories.models import Alias, ListEntry, Signatory
 
 MARKS_TEMPLATE = "signatories/signatory_list.html#marks"
-
-
-def memberships(letter) -> dict[int, set[int]]:
-    """Signatory id -> ids of the letter's sources that list it, in one query."""
-    found: dict[int, set[int]] = defaultdict(set)
-    entries = ListEntry.objects.filter(source__letter=letter).order_by()
-    for signatory_id, source_id in entries.values_list("signatory_id", "source_id"):
-        found[signatory_id].add(source_id)
-    return found
 
 
 def mark_sources(signatories, sources, listed: dict[int, set[int]]) -> None:
