@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import connections
 
 from letters.models import SourceVersion
-from search.reading import Columns
+from search.columns import Columns
 from search.sampling import id_array, id_list
 from signatories.models import Alias, ListEntry, MatchOverride
 

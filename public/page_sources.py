@@ -16,7 +16,8 @@ from django.db import connections
 from django.db.models import Field
 
 from letters.models import Letter, SourceVersion
-from search.reading import Columns, converted
+from search.columns import Columns
+from search.reading import converted
 
 # Each file's whole text: no page reads it with the list of sources (left deferred).
 UNREAD = frozenset({"text", "raw"})

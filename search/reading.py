@@ -14,21 +14,9 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
+from search.columns import Columns
 from search.conditions import COLUMNS, TEXTS, Document, document
 from search.models import SearchDocument, SearchInitialism
-
-
-class Columns:
-    """Quoted table and column names on one connection, by model and field name."""
-
-    def __init__(self, connection):
-        self.quote = connection.ops.quote_name
-
-    def table(self, model) -> str:
-        return self.quote(model._meta.db_table)
-
-    def __call__(self, model, field: str) -> str:
-        return f"{self.table(model)}.{self.quote(model._meta.get_field(field).column)}"
 
 
 @dataclass(frozen=True)

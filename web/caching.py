@@ -27,6 +27,7 @@ from django.utils.http import http_date
 
 from curation.models import Correction
 from letters.models import Letter
+from search.columns import Columns
 from web.errors import DATABASE_ERRORS, outage_response
 from web.guards import SAFE_METHODS
 from web.public import is_public_path
@@ -74,15 +75,15 @@ def change_timestamps() -> list[tuple[type[Model], str]]:
 
 
 def version_sql(connection) -> str:
-    quote = connection.ops.quote_name
-    letters = quote(Letter._meta.db_table)
-    version = quote(Letter._meta.get_field("data_version").column)
+    c = Columns(connection)
     latest = [
-        f"(SELECT MAX({quote(model._meta.get_field(field).column)})"
-        f" FROM {quote(model._meta.db_table)})"
+        f"(SELECT MAX({c(model, field)}) FROM {c.table(model)})"
         for model, field in change_timestamps()
     ]
-    return f"SELECT COUNT(*), COALESCE(SUM({version}), 0), {', '.join(latest)} FROM {letters}"
+    version = c(Letter, "data_version")
+    return (
+        f"SELECT COUNT(*), COALESCE(SUM({version}), 0), {', '.join(latest)} FROM {c.table(Letter)}"
+    )
 
 
 def not_cached(view):
