@@ -24,6 +24,7 @@ class Tables:
     """Quoted names of the tables and columns a reading joins."""
 
     connection: object
+    columns: Columns
     signatories: str
     pk: str
     documents: str
@@ -35,6 +36,7 @@ class Tables:
         c, model = Columns(connection), queryset.model
         return cls(
             connection=connection,
+            columns=c,
             signatories=c.table(model),
             pk=c(model, model._meta.pk.name),
             documents=c.table(SearchDocument),
@@ -43,11 +45,11 @@ class Tables:
 
     def column(self, field: str) -> str:
         """A field of the search documents."""
-        return Columns(self.connection)(SearchDocument, field)
+        return self.columns(SearchDocument, field)
 
     def own_column(self, field) -> str:
         """A column of the signatories' table (a model field)."""
-        return f"{self.signatories}.{self.connection.ops.quote_name(field.column)}"
+        return f"{self.signatories}.{self.columns.quote(field.column)}"
 
 
 # A condition, as SQL and its parameters on the tables a reading joins.
